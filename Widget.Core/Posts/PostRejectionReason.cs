@@ -1,0 +1,9 @@
+namespace Widget.Core.Posts;
+
+public enum PostRejectionReason
+{
+    Invalid,
+    TooLong,
+    RateLimited,
+    Forbidden,
+}

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Widget.Core.Tags;
+using Widget.Data.Entities;
+
+namespace Widget.Data.Configurations;
+
+internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> builder)
+    {
+        builder.HasKey(c => c.Tag);
+        builder.Property(c => c.Tag).HasMaxLength(Tag.MaxLength);
+    }
+}

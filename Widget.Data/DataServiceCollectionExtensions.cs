@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Widget.Data.Accounts;
+using Widget.Data.Posts;
+
+namespace Widget.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// One <see cref="NpgsqlDataSource"/> serves both EF Core and the hand-written write path,
+    /// so they share one connection pool.
+    /// </summary>
+    public static IServiceCollection AddWidgetData(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddDbContextPool<WidgetDbContext>((sp, options) =>
+            options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<PostQueries>();
+        services.AddScoped<PostWriter>();
+        services.AddScoped<AccountStore>();
+        services.AddScoped<SignInHandoffs>();
+        return services;
+    }
+}

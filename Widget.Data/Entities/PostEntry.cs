@@ -1,0 +1,20 @@
+namespace Widget.Data.Entities;
+
+public sealed class PostEntry
+{
+    public long Id { get; set; }
+
+    public long AuthorId { get; set; }
+
+    /// <summary>Chosen by the sender; unique per author, so a retried send finds the stored post.</summary>
+    public Guid ClientId { get; set; }
+
+    public required string Text { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The tag the post was written in.</summary>
+    public required string Channel { get; set; }
+
+    public User? Author { get; set; }
+}

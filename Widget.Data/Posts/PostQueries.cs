@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Widget.Core.Posts;
+using Widget.Core.Tags;
+using Widget.Data.Entities;
+
+namespace Widget.Data.Posts;
+
+/// <summary>Reads posts. Every timeline query walks the (tag, seq) key: keyset paging, never OFFSET.</summary>
+public sealed class PostQueries(WidgetDbContext db)
+{
+    private static readonly Expression<Func<PostTag, PostRow>> ToRow = pt => new PostRow(pt.Seq, pt.Post!.Id,
+        pt.Post.AuthorId, pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel);
+
+    /// <summary>The newest posts of a tag older than <paramref name="beforeSeq"/>, newest first.</summary>
+    public async Task<IReadOnlyList<ChannelPost>> LatestAsync(Tag tag, long? beforeSeq, int limit, CancellationToken ct)
+    {
+        var before = beforeSeq ?? long.MaxValue;
+        var rows = await db.PostTags.AsNoTracking()
+            .Where(pt => pt.Tag == tag.Value && pt.Seq < before)
+            .OrderByDescending(pt => pt.Seq)
+            .Take(limit)
+            .Select(ToRow)
+            .ToListAsync(ct);
+        return rows.ConvertAll(r => r.ToChannelPost());
+    }
+
+    /// <summary>The posts of a tag after <paramref name="afterSeq"/>, oldest first: what a reconnecting viewer missed.</summary>
+    public async Task<IReadOnlyList<ChannelPost>> AfterAsync(Tag tag, long afterSeq, int limit, CancellationToken ct)
+    {
+        var rows = await db.PostTags.AsNoTracking()
+            .Where(pt => pt.Tag == tag.Value && pt.Seq > afterSeq)
+            .OrderBy(pt => pt.Seq)
+            .Take(limit)
+            .Select(ToRow)
+            .ToListAsync(ct);
+        return rows.ConvertAll(r => r.ToChannelPost());
+    }
+
+    public async Task<Post?> FindAsync(long id, CancellationToken ct)
+    {
+        var row = await db.Posts.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new PostRow(0, p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel))
+            .FirstOrDefaultAsync(ct);
+        return row?.ToChannelPost().Post;
+    }
+
+    /// <summary>The post an author already stored under this client id, with its places in every tag.</summary>
+    public async Task<StoredPost?> FindByClientIdAsync(long authorId, Guid clientId, CancellationToken ct)
+    {
+        var rows = await db.PostTags.AsNoTracking()
+            .Where(pt => pt.Post!.AuthorId == authorId && pt.Post.ClientId == clientId)
+            .Select(ToRow)
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var post = rows[0].ToChannelPost().Post;
+        return new StoredPost(post, rows.ConvertAll(r => new ChannelPost(r.Seq, post)), Created: false);
+    }
+
+    private sealed record PostRow(
+        long Seq, long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
+    {
+        // A post's tags follow from its channel and text, so timelines need not join them back.
+        public ChannelPost ToChannelPost() => new(Seq, new Post(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
+            PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray()));
+    }
+}
