@@ -51,15 +51,16 @@ public sealed class PostQueries(WidgetDbContext db)
     {
         var rows = await db.PostTags.AsNoTracking()
             .Where(pt => pt.Post!.AuthorId == authorId && pt.Post.ClientId == clientId)
-            .Select(ToRow)
+            .Select(pt => new { pt.Tag, Row = new PostRow(pt.Seq, pt.Post!.Id, pt.Post.AuthorId,
+                pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel) })
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
             return null;
         }
 
-        var post = rows[0].ToChannelPost().Post;
-        return new StoredPost(post, rows.ConvertAll(r => new ChannelPost(r.Seq, post)), Created: false);
+        var post = rows[0].Row.ToChannelPost().Post;
+        return new StoredPost(post, rows.ConvertAll(r => new Placement(r.Tag, r.Row.Seq)), Created: false);
     }
 
     private sealed record PostRow(

@@ -61,7 +61,7 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
         }
 
         var stored = new Post(id, post.AuthorId, authorName, post.Text, now, post.Channel.Value, tags);
-        var placements = tags.Select(tag => new ChannelPost(seqs[tag], stored)).ToArray();
+        var placements = tags.Select(tag => new Placement(tag, seqs[tag])).ToArray();
         return new StoredPost(stored, placements, Created: true);
     }
 }

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Widget.Web.Auth;
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Keyed by a short name used in URLs (<c>/auth/popup?provider=NAME</c>, <c>/signin-oidc/NAME</c>).</summary>
+    public Dictionary<string, OidcProviderOptions> Providers { get; set; } = [];
+
+    /// <summary>How long a widget's token stays valid; revoking the session ends it sooner.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the popup's one-time code waits for the iframe.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a session's validity is trusted before asking the database again on this node.</summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,94 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddWidgetAuthentication(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+
+        var auth = builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(bearer =>
+            {
+                bearer.BearerTokenExpiration = options.TokenLifetime;
+                bearer.Events.OnMessageReceived = ReadHubTokenFromQuery;
+            })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
+            {
+                // First-party only: the popup runs top-level on our own domain, so Lax is enough
+                // and the iframe never depends on this cookie.
+                cookie.Cookie.Name = "widget.session";
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = options.TokenLifetime;
+                cookie.SlidingExpiration = true;
+                cookie.EventsType = typeof(WidgetCookieEvents);
+            });
+        foreach (var (name, provider) in options.Providers)
+        {
+            auth.AddOpenIdConnect(AuthPolicies.OidcScheme(name), provider.DisplayName, oidc => ConfigureOidc(oidc, name, provider));
+        }
+
+        builder.Services.AddScoped<WidgetCookieEvents>();
+        builder.Services.AddScoped<ExternalSignInEvents>();
+        builder.Services.AddScoped<IClaimsTransformation, SessionClaimsTransformation>();
+        builder.Services.AddScoped<SessionGuard>();
+        builder.Services.AddSingleton<SessionConnections>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddScoped<SessionHubFilter>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.SignedIn, policy => policy.RequireAuthenticatedUser());
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(AuthPolicies.SignInRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) })));
+        return builder;
+    }
+
+    private static void ConfigureOidc(OpenIdConnectOptions oidc, string name, OidcProviderOptions provider)
+    {
+        oidc.Authority = provider.Authority;
+        oidc.ClientId = provider.ClientId;
+        oidc.ClientSecret = provider.ClientSecret;
+        oidc.RequireHttpsMetadata = provider.RequireHttpsMetadata;
+        oidc.ResponseType = "code";
+        oidc.UsePkce = true;
+        oidc.MapInboundClaims = false;
+        oidc.GetClaimsFromUserInfoEndpoint = true;
+        oidc.SaveTokens = false;
+        oidc.Scope.Add("profile");
+        oidc.Scope.Add("email");
+        oidc.CallbackPath = "/signin-oidc/" + name;
+        oidc.SignedOutCallbackPath = "/signout-callback-oidc/" + name;
+        oidc.RemoteSignOutPath = "/signout-oidc/" + name;
+        oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        oidc.EventsType = typeof(ExternalSignInEvents);
+        // The code comes back by a top-level GET redirect, which Lax cookies survive; None would
+        // need Secure, which a development provider on plain http cannot give.
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    }
+
+    /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
+    private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
+    {
+        if (context.HttpContext.Request.Path.StartsWithSegments(LiveHub.Path)
+            && context.Request.Query.TryGetValue("access_token", out var token))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
+    }
+}

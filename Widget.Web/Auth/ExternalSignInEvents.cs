@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Widget.Data.Accounts;
+
+namespace Widget.Web.Auth;
+
+/// <summary>Turns a provider's sign-in into the service's own user and session.</summary>
+public sealed partial class ExternalSignInEvents(AccountStore accounts, ILogger<ExternalSignInEvents> logger)
+    : OpenIdConnectEvents
+{
+    public override async Task TicketReceived(TicketReceivedContext context)
+    {
+        var external = context.Principal;
+        // The issuer is not a claim of its own: it is the issuer of the id token's claims.
+        var subject = external?.FindFirst("sub");
+        if (external is null || subject is null || string.IsNullOrEmpty(subject.Issuer))
+        {
+            context.Fail("The provider did not say who you are.");
+            return;
+        }
+
+        var name = external.FindFirstValue("name") ?? external.FindFirstValue("preferred_username")
+            ?? external.FindFirstValue("nickname") ?? "Visitor";
+        var user = await accounts.SignInAsync(subject.Issuer, subject.Value, name, context.HttpContext.RequestAborted);
+        context.Principal = user.ToPrincipal();
+    }
+
+    public override async Task RemoteFailure(RemoteFailureContext context)
+    {
+        LogSignInFailed(logger, context.Scheme.Name, context.Failure?.Message);
+        context.HandleResponse();
+        var page = new RazorComponentResult<SignInFailedPage>() { StatusCode = StatusCodes.Status400BadRequest };
+        await page.ExecuteAsync(context.HttpContext);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in through {Scheme} failed: {Reason}")]
+    private static partial void LogSignInFailed(ILogger logger, string scheme, string? reason);
+}

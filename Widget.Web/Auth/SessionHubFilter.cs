@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Widget.Web.Auth;
+
+/// <summary>Checks the caller's session on every hub call, so a revoked token stops working mid-connection.</summary>
+public sealed class SessionHubFilter(SessionGuard guard, SessionConnections connections) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var context = invocationContext.Context;
+        if (context.User.ToPostAuthor() is { } author && !await guard.IsActiveAsync(author.SessionId, context.ConnectionAborted))
+        {
+            context.Abort();
+            throw new HubException("Your session has ended. Sign in again.");
+        }
+
+        return await next(invocationContext);
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        if (context.Context.User.ToPostAuthor() is { } author)
+        {
+            if (!await guard.IsActiveAsync(author.SessionId, context.Context.ConnectionAborted))
+            {
+                throw new HubException("Your session has ended. Sign in again.");
+            }
+
+            connections.Add(author.SessionId, context.Context);
+        }
+
+        await next(context);
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        if (context.Context.User.ToPostAuthor() is { } author)
+        {
+            connections.Remove(author.SessionId, context.Context.ConnectionId);
+        }
+
+        return next(context, exception);
+    }
+}

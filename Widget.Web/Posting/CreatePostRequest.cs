@@ -1,0 +1,3 @@
+namespace Widget.Web.Posting;
+
+public sealed record CreatePostRequest(Guid ClientId, string? Text);

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Widget.Core.Posts;
+using Widget.Core.Tags;
+using Widget.Data.Posts;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Posting;
+
+/// <summary>The one way a post gets in, whether it comes over the hub or the HTTP API.</summary>
+public sealed class PostingService(
+    PostWriter writer,
+    PostQueries queries,
+    PostingRateLimiter rateLimiter,
+    LiveFeed feed,
+    IOptions<PostingOptions> options,
+    TimeProvider time)
+{
+    public async Task<PostResult> PostAsync(
+        PostAuthor author, string? channel, Guid clientId, string? text, CancellationToken ct)
+    {
+        if (!Tag.TryParse(channel, out var tag))
+        {
+            return PostResult.Refused(PostRejection.BadChannel());
+        }
+
+        if (clientId == Guid.Empty)
+        {
+            return PostResult.Refused(PostRejection.BadClientId());
+        }
+
+        var (clean, invalid) = PostText.Normalize(text, options.Value.MaxLength);
+        if (invalid is not null)
+        {
+            return PostResult.Refused(invalid);
+        }
+
+        if (!rateLimiter.TryAcquire(author.UserId, out var retryAfter))
+        {
+            // A retry of a post that was stored is not a new post: answer it even when the bucket is empty.
+            var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
+            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(retryAfter));
+        }
+
+        var stored = await writer.StoreAsync(NewPost.Create(author.UserId, clientId, tag.Value, clean!), time.GetUtcNow(), ct);
+        if (stored.Created)
+        {
+            // The statement has committed by now, so every viewer told of the post can also read it back.
+            await feed.PublishAsync(stored, ct);
+        }
+
+        return new PostResult(stored, null);
+    }
+}

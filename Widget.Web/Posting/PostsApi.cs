@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Widget.Core.Posts;
+using Widget.Core.Tags;
+using Widget.Data.Posts;
+using Widget.Web.Auth;
+
+namespace Widget.Web.Posting;
+
+/// <summary>The HTTP API for posts; see docs/api.md.</summary>
+public static class PostsApi
+{
+    public const int MaxPageSize = 100;
+
+    public static WebApplication MapPostsApi(this WebApplication app)
+    {
+        var maxRequestBytes = app.Services.GetRequiredService<IOptions<PostingOptions>>().Value.MaxRequestBytes;
+        var api = app.MapGroup("/api");
+        api.MapGet("/tags/{tag}/posts", ListAsync);
+        api.MapPost("/tags/{tag}/posts", CreateAsync)
+            .RequireAuthorization(AuthPolicies.SignedIn)
+            .WithMetadata(new RequestSizeLimitAttribute(maxRequestBytes));
+        api.MapGet("/posts/{id:long}", GetAsync);
+        return app;
+    }
+
+    /// <summary>Newest first with <paramref name="before"/> (or neither); oldest first with <paramref name="after"/>.</summary>
+    public static async Task<Results<Ok<PostPage>, ValidationProblem>> ListAsync(
+        string tag, long? before, long? after, int? limit, PostQueries queries, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            errors["tag"] = ["Not a valid tag: letters, digits and '_', at most 64."];
+        }
+
+        if (before is not null && after is not null)
+        {
+            errors["after"] = ["Give either 'before' or 'after', not both."];
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"'limit' must be between 1 and {MaxPageSize}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var take = limit ?? 50;
+        var posts = after is { } afterSeq
+            ? await queries.AfterAsync(parsed!.Value, afterSeq, take + 1, ct)
+            : await queries.LatestAsync(parsed!.Value, before, take + 1, ct);
+        return TypedResults.Ok(new PostPage(posts.Take(take).ToArray(), posts.Count > take));
+    }
+
+    public static async Task<Results<Created<Post>, Ok<Post>, ProblemHttpResult>> CreateAsync(
+        string tag, CreatePostRequest request, ClaimsPrincipal user, PostingService posting, CancellationToken ct)
+    {
+        var result = await posting.PostAsync(user.ToPostAuthor()!, tag, request.ClientId, request.Text, ct);
+        if (!result.Accepted)
+        {
+            return ToProblem(result.Rejection);
+        }
+
+        var post = result.Stored.Post;
+        return result.Stored.Created ? TypedResults.Created($"/api/posts/{post.Id}", post) : TypedResults.Ok(post);
+    }
+
+    public static async Task<Results<Ok<Post>, NotFound>> GetAsync(long id, PostQueries queries, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } post ? TypedResults.Ok(post) : TypedResults.NotFound();
+
+    private static ProblemHttpResult ToProblem(PostRejection rejection)
+    {
+        var status = rejection.Reason switch
+        {
+            PostRejectionReason.RateLimited => StatusCodes.Status429TooManyRequests,
+            PostRejectionReason.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        var extensions = rejection.RetryAfter is { } retry
+            ? new Dictionary<string, object?> { ["retryAfter"] = (int)Math.Ceiling(retry.TotalSeconds) }
+            : null;
+        return TypedResults.Problem(rejection.Message, statusCode: status, extensions: extensions);
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Widget.Core.Tags;
+using Widget.Web.Auth;
+using Widget.Web.Posting;
+
+namespace Widget.Web.Realtime;
+
+/// <summary>
+/// The widget's one connection. Anyone may join a tag and read; posting needs a token.
+/// Session validity is checked on every call by <see cref="SessionHubFilter"/>.
+/// </summary>
+public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOptions<RealtimeOptions> options)
+    : Hub<ILiveClient>
+{
+    public const string Path = "/hubs/live";
+
+    /// <summary>Joins the tag's group first, then returns what came after <paramref name="afterSeq"/>:
+    /// a post committed in between is in the catch-up, the live stream, or both (the client drops the copy).</summary>
+    public async Task<CatchUp> Join(string tag, long afterSeq)
+    {
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            throw new HubException("That is not a valid channel name.");
+        }
+
+        var joined = JoinedTags;
+        if (!joined.Contains(parsed.Value.Value) && joined.Count >= options.Value.MaxTagsPerConnection)
+        {
+            throw new HubException($"A connection can follow at most {options.Value.MaxTagsPerConnection} channels.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
+        joined.Add(parsed.Value.Value);
+        return await catchUp.AfterAsync(parsed.Value, afterSeq, Context.ConnectionAborted);
+    }
+
+    public async Task Leave(string tag)
+    {
+        if (Tag.TryParse(tag, out var parsed) && JoinedTags.Remove(parsed.Value.Value))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
+        }
+    }
+
+    public async Task<PostAccepted> Post(PostRequest request)
+    {
+        var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to post.");
+        var result = await posting.PostAsync(author, request.Channel, request.ClientId, request.Text, Context.ConnectionAborted);
+        return result.Accepted
+            ? new PostAccepted(result.Stored.Post, result.Stored.Created)
+            : throw new HubException(result.Rejection.Message);
+    }
+
+    private HashSet<string> JoinedTags
+    {
+        get
+        {
+            if (Context.Items.TryGetValue(nameof(JoinedTags), out var value) && value is HashSet<string> tags)
+            {
+                return tags;
+            }
+
+            var created = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items[nameof(JoinedTags)] = created;
+            return created;
+        }
+    }
+}
