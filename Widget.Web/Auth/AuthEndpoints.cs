@@ -42,8 +42,9 @@ public static class AuthEndpoints
         }
 
         var complete = "/auth/complete?nonce=" + Uri.EscapeDataString(nonce!);
+        // A revoked session authenticates but is made anonymous, so ask who it is, not whether it parsed.
         var existing = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (existing.Succeeded)
+        if (existing.Principal.ToPostAuthor() is not null)
         {
             return TypedResults.Redirect(complete);
         }

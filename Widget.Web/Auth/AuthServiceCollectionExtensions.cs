@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Auth;
@@ -40,6 +41,7 @@ public static class AuthServiceCollectionExtensions
         builder.Services.AddScoped<WidgetCookieEvents>();
         builder.Services.AddScoped<ExternalSignInEvents>();
         builder.Services.AddScoped<IClaimsTransformation, SessionClaimsTransformation>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ChallengeAnonymousResultHandler>();
         builder.Services.AddScoped<SessionGuard>();
         builder.Services.AddSingleton<SessionConnections>();
         builder.Services.AddSingleton<TokenIssuer>();

@@ -15,6 +15,17 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
 {
     public const string Path = "/hubs/live";
 
+    /// <summary>A token that no longer signs anyone in (revoked while the page was closed) makes an
+    /// anonymous connection; telling the widget lets it show the sign-in button instead of failing posts.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        var presentedToken = Context.GetHttpContext()?.Request.Query.ContainsKey("access_token") == true;
+        if (presentedToken && Context.User.ToPostAuthor() is null)
+        {
+            await Clients.Caller.SignedOut();
+        }
+    }
+
     /// <summary>Joins the tag's group first, then returns what came after <paramref name="afterSeq"/>:
     /// a post committed in between is in the catch-up, the live stream, or both (the client drops the copy).</summary>
     public async Task<CatchUp> Join(string tag, long afterSeq)

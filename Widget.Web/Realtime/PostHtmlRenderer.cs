@@ -9,8 +9,18 @@ namespace Widget.Web.Realtime;
 /// Renders a post with the very component the widget page uses, so the markup pushed live and the
 /// markup served in the page have one source, encoded by Razor.
 /// </summary>
-public sealed class PostHtmlRenderer(HtmlRenderer renderer)
+public sealed class PostHtmlRenderer : IAsyncDisposable
 {
+    private readonly AsyncServiceScope scope;
+    private readonly HtmlRenderer renderer;
+
+    /// <summary>Components resolve scoped services; one scope lives as long as this renderer.</summary>
+    public PostHtmlRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
+    {
+        scope = scopes.CreateAsyncScope();
+        renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+    }
+
     public Task<string> RenderAsync(Post post) =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
@@ -18,4 +28,10 @@ public sealed class PostHtmlRenderer(HtmlRenderer renderer)
             var output = await renderer.RenderComponentAsync<PostView>(parameters);
             return output.ToHtmlString();
         });
+
+    public async ValueTask DisposeAsync()
+    {
+        await renderer.DisposeAsync();
+        await scope.DisposeAsync();
+    }
 }

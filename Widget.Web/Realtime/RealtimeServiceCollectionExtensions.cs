@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.SignalR;
 using Widget.Web.Auth;
 
@@ -17,7 +16,6 @@ public static class RealtimeServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
             hub.AddFilter<SessionHubFilter>();
         });
-        builder.Services.AddSingleton(sp => new HtmlRenderer(sp, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddScoped<CatchUpReader>();

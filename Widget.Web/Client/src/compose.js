@@ -1,0 +1,35 @@
+export function setUpCompose(form, { tag, log, live, status }) {
+  const textarea = form.elements.text;
+  const button = form.querySelector('[type="submit"]');
+  // Sending the same text again reuses its client id, so a post the server stored before a
+  // failure is returned rather than written twice.
+  let pending = null;
+
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = textarea.value;
+    if (button.disabled || !text.trim()) return;
+    if (pending?.text !== text) pending = { text, clientId: crypto.randomUUID() };
+    button.disabled = true;
+    try {
+      const { post } = await live.send('Post', { channel: tag, clientId: pending.clientId, text });
+      pending = null;
+      // Whatever was typed while sending is kept.
+      if (textarea.value === text) textarea.value = '';
+      status.clear('post');
+      // The reply has no seq or markup for this tag; a Join brings both if the event has not.
+      if (!log.has(post.id)) live.catchUp();
+    } catch (error) {
+      status.set('post', error.message);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

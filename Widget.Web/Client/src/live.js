@@ -1,0 +1,123 @@
+import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { backoff } from './backoff.js';
+import { fetchPage } from './history.js';
+
+// How SignalR words an error the server answered with; a HubException's own message follows.
+const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
+
+export function connectLive({ tag, log, status, token, onSignedOut }) {
+  const connection = new HubConnectionBuilder()
+    .withUrl('/hubs/live', { accessTokenFactory: token })
+    // The default policy gives up after four tries; a widget left open on a phone must come back
+    // whenever the network does.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => backoff(previousRetryCount) })
+    .configureLogging(LogLevel.Warning)
+    .build();
+
+  let attempt = 0;
+  let timer;
+  // PostAdded events held back while a Join is in flight; null when none is.
+  let held = null;
+  let waiting = [];
+
+  connection.on('PostAdded', (event) => {
+    if (event.tag !== tag) return;
+    // A tag's seqs have no holes, so a jump means an event went missing: ask for the gap.
+    if (!held && event.seq > log.lastSeq + 1) join();
+    if (held) held.push(event);
+    else log.add([event]);
+  });
+  connection.on('SignedOut', onSignedOut);
+  connection.onreconnecting(() => status.set('live', 'Reconnecting…'));
+  connection.onreconnected(connected);
+  connection.onclose(retry);
+
+  function connected() {
+    waiting.forEach((resume) => resume());
+    waiting = [];
+    join();
+  }
+
+  // The server adds us to the group before reading, so everything after lastSeq is either in the
+  // answer or in the events held meanwhile, possibly in both.
+  async function join() {
+    const mine = (held = []);
+    try {
+      const { posts, reset } = await connection.invoke('Join', tag, log.lastSeq);
+      if (reset) {
+        const { html, hasMore } = await fetchPage(tag);
+        log.replace(html, hasMore);
+      }
+      // A later Join started meanwhile; it asked from the same lastSeq, so it covers all of this.
+      if (held !== mine) return;
+      held = null;
+      log.add((reset ? mine : [...posts, ...mine]).sort((a, b) => a.seq - b.seq));
+      attempt = 0;
+      status.clear('live');
+    } catch {
+      // Held events stay held: applying them would move lastSeq past posts we never got.
+      // A connection outside the group hears nothing, so start over rather than sit there.
+      if (held === mine && connection.state === HubConnectionState.Connected) connection.stop();
+    }
+  }
+
+  function retry() {
+    status.set('live', 'Reconnecting…');
+    clearTimeout(timer);
+    timer = setTimeout(start, backoff(attempt++));
+  }
+
+  async function start() {
+    clearTimeout(timer);
+    if (connection.state !== HubConnectionState.Disconnected) return;
+    try {
+      await connection.start();
+    } catch {
+      retry();
+      return;
+    }
+    connected();
+  }
+
+  // Used when the token changes and when a sleeping tab wakes: a waiting retry may be 30 s away.
+  async function restart() {
+    attempt = 0;
+    await connection.stop();
+    start();
+  }
+
+  // How mobile tabs come back: the socket may have died in the background without anyone noticing.
+  function wake() {
+    if (connection.state === HubConnectionState.Connected) join();
+    else if (connection.state !== HubConnectionState.Connecting) restart();
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') wake();
+  });
+  window.addEventListener('online', wake);
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) wake();
+  });
+
+  const reconnected = () => new Promise((resume) => waiting.push(resume));
+
+  // Calls a hub method until the server answers. A lost connection is not an answer: the same
+  // arguments go again once it is back, which is why posts carry a client id.
+  async function send(method, argument) {
+    if (connection.state !== HubConnectionState.Connected) await reconnected();
+    for (;;) {
+      try {
+        return await connection.invoke(method, argument);
+      } catch (error) {
+        if (SERVER_ERROR.test(error.message)) {
+          throw new Error(error.message.replace(SERVER_ERROR, '') || 'Something went wrong. Please try again.');
+        }
+        await reconnected();
+      }
+    }
+  }
+
+  start();
+  return { restart, send, catchUp: join };
+}

@@ -1,0 +1,88 @@
+// A template parses server fragments without running anything in them.
+const template = document.createElement('template');
+
+function parse(html) {
+  template.innerHTML = html;
+  return template.content;
+}
+
+export function createLog(widget) {
+  const list = widget.querySelector('.posts');
+  let lastSeq = Number(widget.dataset.lastSeq) || 0;
+  // Follow new posts only while the reader is at the bottom; someone reading back keeps their place.
+  let pinned = true;
+
+  const follow = () => {
+    if (pinned) list.scrollTop = list.scrollHeight;
+  };
+
+  const settle = () => {
+    if (list.firstElementChild) widget.querySelector('.posts-empty')?.remove();
+    follow();
+  };
+
+  list.addEventListener('scroll', () => {
+    pinned = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+  }, { passive: true });
+  // Showing the compose form or an on-screen keyboard shrinks the log; the newest post stays in view.
+  new ResizeObserver(follow).observe(list);
+  // The log scrolls, so it must be reachable by keyboard.
+  list.tabIndex = 0;
+  // Chat opens at the newest post. Done now rather than on the first resize so that the check
+  // for older posts that follows sees the real position.
+  follow();
+
+  const has = (id) => list.querySelector(`[data-post-id="${id}"]`) !== null;
+
+  function add(events) {
+    for (const { seq, post, html } of events) {
+      lastSeq = Math.max(lastSeq, seq);
+      if (has(post.id)) continue;
+      const article = parse(html).firstElementChild;
+      // A post has one seq per tag, so the hub leaves it to us.
+      article.dataset.seq = seq;
+      // Events nearly always come in order, so walking up from the newest stops at once.
+      let above = list.lastElementChild;
+      while (above && Number(above.dataset.seq) > seq) above = above.previousElementSibling;
+      if (above) above.after(article);
+      else list.prepend(article);
+    }
+    settle();
+  }
+
+  function prepend(html, hasMore) {
+    const page = parse(html);
+    const oldest = page.firstElementChild?.dataset.seq;
+    const height = list.scrollHeight;
+    list.prepend(page);
+    // Grow upwards: the posts being read stay where they were.
+    list.scrollTop += list.scrollHeight - height;
+    if (oldest) list.dataset.oldestSeq = oldest;
+    // An empty page means the start was reached, whatever the header says; this also ends the loading loop.
+    list.dataset.hasMore = Boolean(oldest) && hasMore;
+  }
+
+  function replace(html, hasMore) {
+    const page = parse(html);
+    const seqs = [...page.children].map((article) => Number(article.dataset.seq));
+    list.replaceChildren(page);
+    if (seqs.length) {
+      lastSeq = Math.max(...seqs);
+      list.dataset.oldestSeq = seqs[0];
+    }
+    list.dataset.hasMore = hasMore;
+    pinned = true;
+    settle();
+  }
+
+  return {
+    list,
+    has,
+    add,
+    prepend,
+    replace,
+    get lastSeq() {
+      return lastSeq;
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { setUpAccount } from './account.js';
+import { setUpCompose } from './compose.js';
+import { loadOlderOnScroll } from './history.js';
+import { connectLive } from './live.js';
+import { createLog } from './log.js';
+import { createStatus } from './status.js';
+
+const widget = document.querySelector('.widget');
+const { tag } = widget.dataset;
+const status = createStatus(widget.querySelector('.status'));
+const log = createLog(widget);
+const account = setUpAccount(widget, { status, onChange: () => live.restart() });
+const live = connectLive({ tag, log, status, token: account.token, onSignedOut: account.revoked });
+setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
+loadOlderOnScroll(log, tag, status);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+
+ensure_postgres
+build_widget_script
+ensure_node_modules tools/dev-oidc
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test --solution Widget.sln 2>&1 | tee "$log" || status=$?
+
+# One plain closing line for whoever reads only the end of the log.
+passed=$(grep -Eo 'succeeded: [0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'failed: [0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
+echo "tests: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,64 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Tests.Infrastructure;
+
+/// <summary>A widget's hub connection over a real WebSocket, recording what the server pushes.</summary>
+public sealed class LiveViewer : IAsyncDisposable
+{
+    private readonly Channel<PostEvent> posts = Channel.CreateUnbounded<PostEvent>();
+    private int signedOut;
+
+    private LiveViewer(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
+        connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
+    }
+
+    public HubConnection Connection { get; }
+
+    public bool WasSignedOut => Volatile.Read(ref signedOut) == 1;
+
+    public static async Task<LiveViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, LiveHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        var viewer = new LiveViewer(connection);
+        await connection.StartAsync(ct);
+        return viewer;
+    }
+
+    public Task<CatchUp> JoinAsync(string tag, long afterSeq, CancellationToken ct) =>
+        Connection.InvokeAsync<CatchUp>(nameof(LiveHub.Join), tag, afterSeq, ct);
+
+    public Task<PostAccepted> PostAsync(string channel, string text, CancellationToken ct, Guid? clientId = null) =>
+        Connection.InvokeAsync<PostAccepted>(nameof(LiveHub.Post), new PostRequest(channel, clientId ?? Guid.NewGuid(), text), ct);
+
+    /// <summary>The next pushed post, failing the test if none comes within a few seconds.</summary>
+    public async Task<PostEvent> NextPostAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await posts.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>True if nothing is pushed within <paramref name="wait"/>.</summary>
+    public async Task<bool> StaysQuietAsync(TimeSpan wait, CancellationToken ct)
+    {
+        await Task.Delay(wait, ct);
+        return !posts.Reader.TryPeek(out _);
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

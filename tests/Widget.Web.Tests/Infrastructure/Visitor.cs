@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Widget.Testing;
+using Widget.Web.Auth;
+
+namespace Widget.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A person at a browser: a cookie jar on the widget's domain and the provider's, and the steps the
+/// widget's popup takes to sign in and hand a token to the iframe.
+/// </summary>
+public sealed partial class Visitor(WidgetApp app, string login) : IDisposable
+{
+    private readonly HttpClient browser = new(
+        new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    { BaseAddress = app.BaseAddress };
+
+    public string Login => login;
+
+    public static string NewLogin() => "user" + Guid.NewGuid().ToString("N")[..10];
+
+    public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Runs the popup through the provider's login form and returns the page it ends on.</summary>
+    public Task<HttpResponseMessage> OpenPopupAsync(string nonce, CancellationToken ct) =>
+        OidcDevLogin.SignInAsync(browser, PopupUri(nonce), login, ct);
+
+    public Uri PopupUri(string nonce) => new(app.BaseAddress, $"/auth/popup?provider={WidgetApp.Provider}&nonce={nonce}");
+
+    public HttpClient Browser => browser;
+
+    /// <summary>The whole sign-in: popup, one-time code, token.</summary>
+    public async Task<IssuedToken> SignInAsync(CancellationToken ct)
+    {
+        var nonce = NewNonce();
+        using var page = await OpenPopupAsync(nonce, ct);
+        var code = await ReadCodeAsync(page, ct);
+        using var api = app.CreateClient();
+        using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IssuedToken>(ct))!;
+    }
+
+    public static async Task<string> ReadCodeAsync(HttpResponseMessage page, CancellationToken ct)
+    {
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var match = CodeAttribute().Match(html);
+        Assert.True(match.Success, "The popup's last page carries no code: " + html);
+        return match.Groups[1].Value;
+    }
+
+    public void Dispose() => browser.Dispose();
+
+    [GeneratedRegex("data-code=\"([A-Za-z0-9_-]+)\"")]
+    private static partial Regex CodeAttribute();
+}

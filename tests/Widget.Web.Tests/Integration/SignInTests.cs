@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Widget.Web.Auth;
+using Widget.Web.Posting;
+using Widget.Web.Tests.Infrastructure;
+
+namespace Widget.Web.Tests.Integration;
+
+public sealed class SignInTests(WidgetApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SignIn_ThroughTheProvidersLoginForm_GivesATokenThatPosts()
+    {
+        using var anna = new Visitor(app, "anna" + Guid.NewGuid().ToString("N")[..6]);
+
+        var token = await anna.SignInAsync(Ct);
+        using var response = await PostAsync(token.AccessToken, "signed in and posting");
+
+        Assert.Equal(anna.Login, token.User.Name);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WhenAlreadySignedInOnTheWidgetDomain_SkipsTheProvider()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        var first = await anna.SignInAsync(Ct);
+
+        using var popup = await anna.Browser.GetAsync(anna.PopupUri(Visitor.NewNonce()), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, popup.StatusCode);
+        Assert.StartsWith("/auth/complete?nonce=", popup.Headers.Location?.ToString(), StringComparison.Ordinal);
+        var second = await anna.SignInAsync(Ct);
+        Assert.Equal(first.User.Id, second.User.Id);
+    }
+
+    [Fact]
+    public async Task SignIn_SameLoginTwice_IsTheSameUser()
+    {
+        var login = Visitor.NewLogin();
+        using var atHome = new Visitor(app, login);
+        using var atWork = new Visitor(app, login);
+
+        Assert.Equal((await atHome.SignInAsync(Ct)).User.Id, (await atWork.SignInAsync(Ct)).User.Id);
+    }
+
+    [Fact]
+    public async Task Code_ReplayedAfterUse_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        var nonce = Visitor.NewNonce();
+        using var page = await anna.OpenPopupAsync(nonce, Ct);
+        var code = await Visitor.ReadCodeAsync(page, Ct);
+        using var client = app.CreateClient();
+
+        using var first = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
+        using var replay = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task Code_WithAnotherNonce_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        using var page = await anna.OpenPopupAsync(Visitor.NewNonce(), Ct);
+        var code = await Visitor.ReadCodeAsync(page, Ct);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/auth/token", new TokenRequest(Visitor.NewNonce(), code), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Code_CanBeCollectedByPollingWithTheNonce()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        var nonce = Visitor.NewNonce();
+        using var client = app.CreateClient();
+        using var pending = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
+        using var page = await anna.OpenPopupAsync(nonce, Ct);
+
+        using var ready = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
+        var code = (await ready.Content.ReadFromJsonAsync<HandoffCode>(Ct))!.Code;
+        using var token = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, pending.StatusCode);
+        Assert.Equal(await Visitor.ReadCodeAsync(page, Ct), code);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_WhenTampered_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        var token = (await anna.SignInAsync(Ct)).AccessToken;
+        var middle = token.Length / 2;
+        var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+
+        using var response = await PostAsync(tampered, "should not land");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_WhenExpired_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        var valid = await anna.SignInAsync(Ct);
+        using var validResponse = await PostAsync(valid.AccessToken, "still valid");
+        var expired = ReissueExpired(valid.AccessToken);
+
+        using var response = await PostAsync(expired, "too late");
+
+        Assert.Equal(HttpStatusCode.Created, validResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Callback_WithAForgedState_FailsCleanly()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/signin-oidc/{WidgetApp.Provider}?code=abc&state=forged", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Sign-in failed", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Popup_WithoutANonce_IsRefused()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/auth/popup?provider={WidgetApp.Provider}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    /// <summary>The same sign-in, as the service itself would have issued it a token lifetime ago.</summary>
+    private string ReissueExpired(string token)
+    {
+        var protector = app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>()
+            .Get(BearerTokenDefaults.AuthenticationScheme).BearerTokenProtector;
+        var ticket = protector.Unprotect(token)!;
+        var properties = new AuthenticationProperties
+        {
+            IssuedUtc = DateTimeOffset.UtcNow.AddDays(-31),
+            ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(-1),
+        };
+        return protector.Protect(new AuthenticationTicket(ticket.Principal, properties, ticket.AuthenticationScheme));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string token, string text)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.PostAsJsonAsync($"/api/tags/{TestTags.New()}/posts", new CreatePostRequest(Guid.NewGuid(), text), Ct);
+    }
+}
