@@ -18,6 +18,7 @@ app.MapWidgetPages();
 app.MapAuthEndpoints();
 app.MapPostsApi();
 app.MapLiveHub();
+app.MapStatsEndpoint();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to integration tests.</summary>
