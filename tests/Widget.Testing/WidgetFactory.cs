@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Widget.Web.Tests.Infrastructure;
+namespace Widget.Testing;
 
 /// <summary>The real service on Kestrel at a loopback port, so WebSockets, cookies and redirects are the real ones.</summary>
 public sealed class WidgetFactory : WebApplicationFactory<Program>
