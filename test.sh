@@ -8,6 +8,9 @@ ensure_postgres
 build_widget_script
 ensure_node_modules tools/dev-oidc
 
+echo "embed script tests:"
+(cd embed && npm test --silent)
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Widget.Data.Accounts;
 using Widget.Data.Posts;
+using Widget.Data.Sites;
 
 namespace Widget.Data;
 
@@ -20,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PostWriter>();
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
+        services.AddScoped<SiteStore>();
         return services;
     }
 }

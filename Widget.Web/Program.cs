@@ -16,9 +16,11 @@ await app.MigrateWidgetDatabaseAsync();
 app.UseWidgetPipeline();
 app.MapWidgetPages();
 app.MapAuthEndpoints();
+app.MapAccountEndpoints();
 app.MapPostsApi();
 app.MapLiveHub();
 app.MapStatsEndpoint();
+app.MapWidgetAdminPages();
 await app.RunAsync();
 
 /// <summary>The entry point, visible to integration tests.</summary>

@@ -29,7 +29,10 @@ ensure_node_modules() {
   fi
 }
 
+# The widget's own script and the embed loader webmasters paste; both land in Widget.Web/wwwroot.
 build_widget_script() {
   ensure_node_modules Widget.Web/Client
   (cd Widget.Web/Client && npm run --silent build)
+  ensure_node_modules embed
+  (cd embed && npm run --silent build)
 }

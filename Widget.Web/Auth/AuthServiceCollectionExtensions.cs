@@ -16,7 +16,9 @@ public static class AuthServiceCollectionExtensions
         builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
 
-        var auth = builder.Services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+        var auth = builder.Services.AddAuthentication(AuthPolicies.AutoScheme)
+            .AddPolicyScheme(AuthPolicies.AutoScheme, "Bearer token or first-party cookie",
+                policy => policy.ForwardDefaultSelector = SelectScheme)
             .AddBearerToken(bearer =>
             {
                 bearer.BearerTokenExpiration = options.TokenLifetime;
@@ -31,6 +33,7 @@ public static class AuthServiceCollectionExtensions
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 cookie.ExpireTimeSpan = options.TokenLifetime;
                 cookie.SlidingExpiration = true;
+                cookie.LoginPath = "/account/signin";
                 cookie.EventsType = typeof(WidgetCookieEvents);
             });
         foreach (var (name, provider) in options.Providers)
@@ -49,7 +52,10 @@ public static class AuthServiceCollectionExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AuthPolicies.SignedIn, policy => policy.RequireAuthenticatedUser());
+            .AddPolicy(AuthPolicies.SignedIn, policy => policy
+                .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser())
+            .AddPolicy(AuthPolicies.Webmaster, policy => policy
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(AuthPolicies.SignInRateLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) })));
@@ -81,6 +87,16 @@ public static class AuthServiceCollectionExtensions
         oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     }
+
+    /// <summary>
+    /// A request that presents a token is judged by it alone; otherwise the first-party cookie counts,
+    /// which is what the webmaster's pages (and their interactive circuit) run on.
+    /// </summary>
+    private static string SelectScheme(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (context.Request.Path.StartsWithSegments(LiveHub.Path) && context.Request.Query.ContainsKey("access_token"))
+            ? BearerTokenDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme;
 
     /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
     private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)

@@ -6,7 +6,7 @@ namespace Widget.Web.Hosting;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
-    private const string Policy =
+    public const string BasePolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "font-src 'self'; form-action 'self'; base-uri 'none'; ";
 
@@ -14,7 +14,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         var headers = context.Response.Headers;
         var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null;
-        headers.ContentSecurityPolicy = Policy + (embeddable ? "frame-ancestors *" : "frame-ancestors 'none'");
+        headers.ContentSecurityPolicy = BasePolicy + (embeddable ? "frame-ancestors *" : "frame-ancestors 'none'");
         if (!embeddable)
         {
             headers.XFrameOptions = "DENY";

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
+using Widget.Data.Sites;
 using Widget.Web.Auth;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
@@ -17,21 +19,33 @@ public static class WidgetEndpoints
         var group = app.MapGroup("/w/{tag}").WithMetadata(new EmbeddableAttribute());
         group.MapGet("", GetWidgetAsync);
         group.MapGet("/posts", GetPostsAsync);
+        group.MapGet("/site.css", GetStylesheetAsync);
         return app;
     }
 
     public static async Task<Results<RazorComponentResult<WidgetPage>, NotFound>> GetWidgetAsync(
-        string tag, PostQueries queries, IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
+        string tag, string? preview, PostQueries queries, SiteStore sites, ClaimsPrincipal user, HttpContext http,
+        IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
             return TypedResults.NotFound();
         }
 
+        var site = await sites.FindAsync(parsed.Value, ct);
+        var look = SiteLook.Unclaimed(parsed.Value.Value);
+        if (site is not null)
+        {
+            var draft = SitePreview.Read(preview, site, user);
+            look = draft is null ? SiteLook.Of(site) : SiteLook.Of(site, draft, $"{SitePreview.QueryKey}={preview}");
+            http.Response.Headers.ContentSecurityPolicy = WidgetCsp.For((draft ?? site.Settings).AllowedDomains);
+        }
+
         var page = await queries.LatestAsync(parsed.Value, null, PageSize + 1, ct);
         return new RazorComponentResult<WidgetPage>(new
         {
             Tag = parsed.Value.Value,
+            Look = look,
             Posts = page.Take(PageSize).ToArray(),
             HasMore = page.Count > PageSize,
             PageSize,
@@ -52,5 +66,19 @@ public static class WidgetEndpoints
         var page = await queries.LatestAsync(parsed.Value, before, PageSize + 1, ct);
         http.Response.Headers["X-Has-More"] = page.Count > PageSize ? "true" : "false";
         return new RazorComponentResult<PostList>(new { Posts = page.Take(PageSize).ToArray() });
+    }
+
+    /// <summary>The site's colours and custom CSS; versioned URLs never change, so they cache for good.</summary>
+    public static async Task<Results<ContentHttpResult, NotFound>> GetStylesheetAsync(
+        string tag, string? preview, SiteStore sites, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        if (!Tag.TryParse(tag, out var parsed) || await sites.FindAsync(parsed.Value, ct) is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var draft = SitePreview.Read(preview, site, user);
+        http.Response.Headers.CacheControl = draft is null ? "public, max-age=31536000, immutable" : "no-store";
+        return TypedResults.Text(SiteStylesheet.Render(draft ?? site.Settings), "text/css; charset=utf-8");
     }
 }

@@ -15,7 +15,11 @@ const page = `<!doctype html>
 <body>
 <h1>A webmaster's site</h1>
 <p>This page is served from ${escape(`http://${host}:${port}`)}; the chat below comes from ${escape(widget)}.</p>
+<h2>The plain iframe snippet</h2>
 <iframe src="${src}" title="Chat #${escape(tag)}" width="360" height="480" style="border:1px solid #ccc"></iframe>
+<h2>The script snippet, as a floating bubble</h2>
+<p>See the button in the corner.</p>
+<script async src="${escape(widget)}/embed.js" data-widget-tag="${escape(tag)}"></script>
 </body>
 </html>
 `;

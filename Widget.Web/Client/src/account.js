@@ -52,6 +52,9 @@ export function setUpAccount(widget, { status, onChange }) {
       if (session?.expiresAt <= Date.now()) forget(false);
       return session?.accessToken;
     },
+    userId() {
+      return session?.user.id;
+    },
     revoked() {
       if (!session) return;
       forget(false);

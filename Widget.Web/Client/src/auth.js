@@ -1,3 +1,4 @@
+import { text } from './text.js';
 const POLL_MS = 1500;
 const GIVE_UP_MS = 5 * 60 * 1000;
 
@@ -31,7 +32,7 @@ export async function signIn(provider) {
   abandon();
   const nonce = randomNonce();
   const popup = window.open(`/auth/popup?provider=${encodeURIComponent(provider)}&nonce=${nonce}`, 'widget-signin', 'popup,width=480,height=640');
-  if (!popup) throw new Error('Please allow pop-ups to sign in.');
+  if (!popup) throw new Error(text('textAllowPopups'));
 
   const code = await new Promise((resolve) => {
     const deadline = Date.now() + GIVE_UP_MS;
@@ -69,7 +70,7 @@ export async function signIn(provider) {
   if (!code) return null;
 
   const response = await postJson('/auth/token', { nonce, code });
-  if (!response.ok) throw new Error('Sign-in failed. Please try again.');
+  if (!response.ok) throw new Error(text('textSigninFailed'));
   const { accessToken, expiresIn, user } = await response.json();
   return { accessToken, expiresAt: Date.now() + expiresIn * 1000, user };
 }

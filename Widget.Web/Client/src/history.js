@@ -1,3 +1,4 @@
+import { text } from './text.js';
 export async function fetchPage(tag, before) {
   const query = before ? `?before=${before}` : '';
   const response = await fetch(`/w/${encodeURIComponent(tag)}/posts${query}`);
@@ -25,7 +26,7 @@ export function loadOlderOnScroll(log, tag, status) {
       } while (wanted());
       status.clear('older');
     } catch {
-      status.set('older', 'Couldn’t load older posts.');
+      status.set('older', text('textOlderFailed'));
     } finally {
       busy = false;
     }

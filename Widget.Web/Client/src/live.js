@@ -1,6 +1,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { backoff } from './backoff.js';
 import { fetchPage } from './history.js';
+import { text } from './text.js';
 
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
@@ -28,7 +29,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
     else log.add([event]);
   });
   connection.on('SignedOut', onSignedOut);
-  connection.onreconnecting(() => status.set('live', 'Reconnecting…'));
+  connection.onreconnecting(() => status.set('live', text('textReconnecting')));
   connection.onreconnected(connected);
   connection.onclose(retry);
 
@@ -62,7 +63,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
   }
 
   function retry() {
-    status.set('live', 'Reconnecting…');
+    status.set('live', text('textReconnecting'));
     clearTimeout(timer);
     timer = setTimeout(start, backoff(attempt++));
   }
@@ -111,7 +112,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
         return await connection.invoke(method, argument);
       } catch (error) {
         if (SERVER_ERROR.test(error.message)) {
-          throw new Error(error.message.replace(SERVER_ERROR, '') || 'Something went wrong. Please try again.');
+          throw new Error(error.message.replace(SERVER_ERROR, '') || text('textSomethingWrong'));
         }
         await reconnected();
       }

@@ -6,7 +6,8 @@ function parse(html) {
   return template.content;
 }
 
-export function createLog(widget) {
+// onAdded is called for each post newer than the page: live or caught up on, never one scrolled back to.
+export function createLog(widget, { onAdded }) {
   const list = widget.querySelector('.posts');
   let lastSeq = Number(widget.dataset.lastSeq) || 0;
   // Follow new posts only while the reader is at the bottom; someone reading back keeps their place.
@@ -46,6 +47,7 @@ export function createLog(widget) {
       while (above && Number(above.dataset.seq) > seq) above = above.previousElementSibling;
       if (above) above.after(article);
       else list.prepend(article);
+      onAdded(post);
     }
     settle();
   }

@@ -1,5 +1,6 @@
 import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
+import { connectEmbed } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
@@ -8,7 +9,12 @@ import { createStatus } from './status.js';
 const widget = document.querySelector('.widget');
 const { tag } = widget.dataset;
 const status = createStatus(widget.querySelector('.status'));
-const log = createLog(widget);
+const embed = connectEmbed(widget);
+const log = createLog(widget, {
+  onAdded(post) {
+    if (post.authorId !== account.userId()) embed.posted();
+  },
+});
 const account = setUpAccount(widget, { status, onChange: () => live.restart() });
 const live = connectLive({ tag, log, status, token: account.token, onSignedOut: account.revoked });
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });

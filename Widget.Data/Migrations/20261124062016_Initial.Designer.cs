@@ -12,7 +12,7 @@ using Widget.Data;
 namespace Widget.Data.Migrations
 {
     [DbContext(typeof(WidgetDbContext))]
-    [Migration("20261124055652_Initial")]
+    [Migration("20261124062016_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -209,6 +209,15 @@ namespace Widget.Data.Migrations
                     b.Property<long>("OwnerId")
                         .HasColumnType("bigint")
                         .HasColumnName("owner_id");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("settings");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Tag")
                         .HasName("pk_sites");

@@ -121,7 +121,9 @@ namespace Widget.Data.Migrations
                 {
                     tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     owner_id = table.Column<long>(type: "bigint", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    settings = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,84 @@
+namespace Widget.Core.Sites;
+
+/// <summary>How a site's widget looks and where it may be embedded. Colours left null follow the theme.</summary>
+public sealed record SiteSettings
+{
+    public const int MaxTitleLength = 80;
+    public const int MinWidth = 240;
+    public const int MaxWidth = 1200;
+    public const int MinHeight = 200;
+    public const int MaxHeight = 1600;
+
+    public string Title { get; init; } = "";
+
+    public int Width { get; init; } = 360;
+
+    public int Height { get; init; } = 480;
+
+    public string? AccentColor { get; init; }
+
+    public string? BackgroundColor { get; init; }
+
+    public string? TextColor { get; init; }
+
+    public WidgetTheme Theme { get; init; } = WidgetTheme.Auto;
+
+    public WidgetLanguage Language { get; init; } = WidgetLanguage.En;
+
+    public string CustomCss { get; init; } = "";
+
+    /// <summary>Empty: any site may embed the widget.</summary>
+    public IReadOnlyList<string> AllowedDomains { get; init; } = [];
+
+    public bool HasCustomStyle =>
+        AccentColor is not null || BackgroundColor is not null || TextColor is not null || CustomCss.Length > 0;
+
+    /// <summary>Field name to messages; empty when the settings can be saved as they are.</summary>
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Title.Length > MaxTitleLength)
+        {
+            errors[nameof(Title)] = [$"The title can be at most {MaxTitleLength} characters."];
+        }
+
+        if (Width is < MinWidth or > MaxWidth)
+        {
+            errors[nameof(Width)] = [$"The width must be between {MinWidth} and {MaxWidth} pixels."];
+        }
+
+        if (Height is < MinHeight or > MaxHeight)
+        {
+            errors[nameof(Height)] = [$"The height must be between {MinHeight} and {MaxHeight} pixels."];
+        }
+
+        foreach (var (name, value) in new[] { (nameof(AccentColor), AccentColor), (nameof(BackgroundColor), BackgroundColor), (nameof(TextColor), TextColor) })
+        {
+            if (value is not null && !HexColor.IsValid(value))
+            {
+                errors[name] = ["Use a colour like #1a73e8."];
+            }
+        }
+
+        if (!Enum.IsDefined(Theme) || !Enum.IsDefined(Language))
+        {
+            errors[nameof(Theme)] = ["Unknown theme or language."];
+        }
+
+        if (Sites.CustomCss.Problem(CustomCss) is { } cssProblem)
+        {
+            errors[nameof(CustomCss)] = [cssProblem];
+        }
+
+        if (AllowedDomains.Count > AllowedDomain.MaxCount)
+        {
+            errors[nameof(AllowedDomains)] = [$"List at most {AllowedDomain.MaxCount} domains."];
+        }
+        else if (AllowedDomains.FirstOrDefault(d => !AllowedDomain.TryNormalize(d, out var n) || n != d) is { } bad)
+        {
+            errors[nameof(AllowedDomains)] = [$"'{bad}' is not a domain like example.com, *.example.com or localhost:3000."];
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Widget.Data.Sites;
+
+public enum ClaimResult
+{
+    Claimed,
+    AlreadyClaimed,
+}

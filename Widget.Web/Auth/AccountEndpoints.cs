@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Widget.Web.Viewing;
+
+namespace Widget.Web.Auth;
+
+/// <summary>First-party sign-in on the widget's own domain, for webmasters and moderators.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account");
+        group.MapGet("/signin", SignInPage);
+        group.MapGet("/login/{provider}", Login);
+        group.MapPost("/signout", SignOutAsync);
+        return app;
+    }
+
+    public static RazorComponentResult<AccountSignInPage> SignInPage(string? returnUrl, IOptions<AuthOptions> options) =>
+        new(new
+        {
+            ReturnUrl = LocalReturnUrl.Or(returnUrl, "/sites"),
+            Providers = options.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
+        });
+
+    public static Results<ChallengeHttpResult, NotFound> Login(string provider, string? returnUrl, IOptions<AuthOptions> options) =>
+        options.Value.Providers.ContainsKey(provider)
+            ? TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = LocalReturnUrl.Or(returnUrl, "/sites") },
+                [AuthPolicies.OidcScheme(provider)])
+            : TypedResults.NotFound();
+
+    public static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, SessionGuard guard, CancellationToken ct)
+    {
+        var signedIn = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (signedIn.Principal.ToPostAuthor() is { } user)
+        {
+            await guard.RevokeAsync(user.SessionId, ct);
+        }
+
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect("/");
+    }
+}

@@ -1,0 +1,60 @@
+// Our side of the protocol with embed.js, the script a host page loads to frame us.
+const MAX_URL = 2048;
+const MAX_TITLE = 300;
+
+const framed = window.parent !== window;
+let host = { url: null, title: null, open: true };
+
+// Where the host says we are shown and whether its bubble is open, for per-page presence. Any
+// page may frame us and say anything here: it is a hint, never grounds to trust or to show as a link
+// unchecked.
+export const hostPage = () => host;
+
+// Only what anyone on the host page could see goes to it: our height and that someone posted. No
+// token or other secret is ever sent this way, so '*' is safe; it is also the only choice, as we
+// cannot know the host's origin.
+const tell = (message) => window.parent.postMessage(message, '*');
+
+function listen() {
+  window.addEventListener('message', (event) => {
+    // Only the page that framed us speaks for the host; not a sibling frame, not a popup.
+    if (event.source !== window.parent) return;
+    const { data } = event;
+    if (data?.type === 'widget:page' && typeof data.url === 'string' && typeof data.title === 'string'
+        && data.url.length <= MAX_URL && /^https?:\/\//i.test(data.url)) {
+      host = { ...host, url: data.url, title: data.title.slice(0, MAX_TITLE) };
+    } else if (data?.type === 'widget:visibility' && typeof data.open === 'boolean') {
+      host = { ...host, open: data.open };
+    }
+  });
+}
+
+// embed.js sizes its frame to what we report. For that the widget takes the height its content
+// needs, up to the frame's (see widget.css), and the log scrolls only past that.
+function reportHeight(widget) {
+  const list = widget.querySelector('.posts');
+  let last;
+  // A ResizeObserver calls back at most once a frame, after layout, so measuring here is cheap and
+  // needs no throttle of its own.
+  new ResizeObserver(() => {
+    const height = widget.scrollHeight - list.clientHeight + list.scrollHeight;
+    if (height === last) return;
+    last = height;
+    tell({ type: 'widget:resize', height });
+  }).observe(widget);
+}
+
+export function connectEmbed(widget) {
+  if (!framed) return { posted() {} };
+  listen();
+  // A plain iframe snippet has a fixed size that the widget fills; only embed.js asks for ?embed=1.
+  if (new URLSearchParams(location.search).has('embed')) {
+    widget.dataset.embed = '';
+    reportHeight(widget);
+  }
+  tell({ type: 'widget:ready' });
+  return {
+    // Someone else's post came in live; the host counts these while its bubble is closed.
+    posted: () => tell({ type: 'widget:post' }),
+  };
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using Widget.Core.Sites;
+using Widget.Data.Entities;
+
+namespace Widget.Web.Viewing;
+
+/// <summary>What a claimed site changes about its widget page: title, theme, words and stylesheet.</summary>
+public sealed record SiteLook(string Title, WidgetTheme Theme, WidgetLabels Labels, string? StylesheetHref)
+{
+    public static SiteLook Unclaimed(string tag) => new("#" + tag, WidgetTheme.Auto, WidgetLabels.English, null);
+
+    /// <param name="settings">The saved settings, or a draft being previewed.</param>
+    /// <param name="stylesheetQuery">Overrides the saved stylesheet's version, to fetch the draft's.</param>
+    public static SiteLook Of(Site site, SiteSettings? settings = null, string? stylesheetQuery = null)
+    {
+        settings ??= site.Settings;
+        var version = "v=" + site.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var href = settings.HasCustomStyle ? $"/w/{site.Tag}/site.css?{stylesheetQuery ?? version}" : null;
+        var title = settings.Title.Length > 0 ? settings.Title : "#" + site.Tag;
+        return new SiteLook(title, settings.Theme, WidgetLabels.For(settings.Language), href);
+    }
+}

@@ -1,0 +1,30 @@
+using Widget.Core.Sites;
+
+namespace Widget.Web.Viewing;
+
+/// <summary>The widget's own words, in the site's chosen language. Posts are always shown as written.</summary>
+public sealed record WidgetLabels(
+    string Language,
+    string SignInWith,
+    string Send,
+    string SignOut,
+    string Message,
+    string Empty,
+    string Reconnecting,
+    string AllowPopups,
+    string SignInFailed,
+    string OlderFailed,
+    string SomethingWrong)
+{
+    public static readonly WidgetLabels English = new(
+        "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
+        "Please allow pop-ups to sign in.", "Sign-in failed. Please try again.", "Couldn’t load older posts.",
+        "Something went wrong. Please try again.");
+
+    public static readonly WidgetLabels Russian = new(
+        "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
+        "Переподключение…", "Разрешите всплывающие окна, чтобы войти.", "Не удалось войти. Попробуйте ещё раз.",
+        "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.");
+
+    public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
+}

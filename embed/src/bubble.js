@@ -1,0 +1,133 @@
+import { createFrame, css } from './frame.js';
+import { visibilityMessage } from './messages.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const GAP = '20px';
+
+export const badgeText = (count) => (count > 99 ? '99+' : count > 0 ? String(count) : '');
+
+function chatIcon(doc) {
+  const svg = doc.createElementNS(SVG, 'svg');
+  const path = doc.createElementNS(SVG, 'path');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '28');
+  svg.setAttribute('fill', 'currentColor');
+  svg.setAttribute('aria-hidden', 'true');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+  svg.append(path);
+  return svg;
+}
+
+// A round button in a corner of the page that opens the chat in a panel above it. Everything lives
+// in one element appended to body, behind a shadow root so that the host's CSS cannot reach in.
+// Returns what the page watcher needs: a way to send the chat a message.
+export function embedBubble(doc, origin, config) {
+  const win = doc.defaultView;
+  const { tag, side } = config;
+  let open = false;
+  let unread = 0;
+  let frame = null;
+
+  const root = doc.createElement('div');
+  const shadow = root.attachShadow({ mode: 'closed' });
+  css(root, { position: 'fixed', bottom: GAP, [side]: GAP, zIndex: '2147483000' });
+
+  const button = doc.createElement('button');
+  button.type = 'button';
+  css(button, {
+    position: 'relative',
+    display: 'grid',
+    placeItems: 'center',
+    width: '56px',
+    height: '56px',
+    padding: '0',
+    border: '0',
+    borderRadius: '50%',
+    background: '#2458d6',
+    color: '#fff',
+    boxShadow: '0 2px 8px rgba(0,0,0,.3)',
+    cursor: 'pointer',
+  });
+
+  const badge = doc.createElement('span');
+  css(badge, {
+    position: 'absolute',
+    top: '-4px',
+    right: '-4px',
+    minWidth: '20px',
+    padding: '0 5px',
+    boxSizing: 'border-box',
+    borderRadius: '10px',
+    background: '#c62828',
+    color: '#fff',
+    font: '600 12px/20px system-ui, sans-serif',
+  });
+  button.append(chatIcon(doc), badge);
+
+  const panel = doc.createElement('div');
+  css(panel, {
+    position: 'absolute',
+    bottom: '68px',
+    [side]: '0',
+    width: `min(360px, calc(100vw - 2 * ${GAP}))`,
+    overflow: 'hidden',
+    borderRadius: '12px',
+    background: '#fff',
+    boxShadow: '0 4px 24px rgba(0,0,0,.25)',
+  });
+
+  function render() {
+    const count = badgeText(unread);
+    badge.textContent = count;
+    badge.hidden = !count;
+    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-label', count ? `Chat #${tag}, ${count} new` : `Chat #${tag}`);
+    // Hidden by visibility, not display, so that the chat keeps its size and live connection.
+    css(panel, {
+      visibility: open ? 'visible' : 'hidden',
+      opacity: open ? '1' : '0',
+      transform: open ? 'none' : 'translateY(8px)',
+      transition: win.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'none' : 'opacity .2s, transform .2s, visibility .2s',
+    });
+  }
+
+  function toggle() {
+    open = !open;
+    if (open) {
+      unread = 0;
+      if (!frame) {
+        frame = createFrame(panel, origin, config, {
+          // Panel, button and margins all fit in the viewport.
+          size: { maxHeight: 'calc(100vh - 108px)' },
+          onPost() {
+            if (open) return;
+            unread += 1;
+            render();
+          },
+          onReady: () => frame.send(visibilityMessage(open)),
+        });
+        frame.load();
+      }
+    }
+    frame.send(visibilityMessage(open));
+    render();
+  }
+
+  button.addEventListener('click', toggle);
+  shadow.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !open) return;
+    toggle();
+    button.focus();
+  });
+
+  // The panel comes after the button, so Tab from the button goes into the chat.
+  shadow.append(button, panel);
+  render();
+  doc.body.append(root);
+  return {
+    send(message) {
+      frame?.send(message);
+    },
+  };
+}

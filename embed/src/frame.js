@@ -1,0 +1,79 @@
+import { clampHeight, firstHeight, frameUrl } from './config.js';
+import { acceptMessage } from './messages.js';
+import { currentPage } from './page.js';
+
+// Through CSSOM, which a host's Content-Security-Policy allows where a style attribute is not.
+export const css = (element, styles) => Object.assign(element.style, styles);
+
+// One chat in `parent`: a placeholder at once, the iframe when load() is called. The placeholder
+// takes the frame's first height so that the host page does not jump when the chat comes in.
+// `size` adds to the styles of both; onPost is called when someone else posts, onReady when a
+// widget page has started.
+export function createFrame(parent, origin, config, { size = {}, onPost = () => {}, onReady = () => {} } = {}) {
+  const doc = parent.ownerDocument;
+  const win = doc.defaultView;
+  let height = firstHeight(config);
+  let iframe = null;
+  let shown = false;
+  let ready = false;
+
+  const placeholder = doc.createElement('div');
+  placeholder.textContent = `Chat #${config.tag} — loading…`;
+  css(placeholder, {
+    boxSizing: 'border-box',
+    height: `${height}px`,
+    padding: '1em',
+    border: '1px solid #ddd',
+    color: '#666',
+    font: '14px system-ui, sans-serif',
+    ...size,
+  });
+  parent.replaceChildren(placeholder);
+
+  // Until its page has loaded the iframe takes no room, and the placeholder says what is coming.
+  const fit = () => {
+    iframe.style.height = shown ? `${height}px` : '0';
+  };
+
+  const send = (message) => {
+    if (ready) iframe.contentWindow.postMessage(message, origin);
+  };
+
+  function onMessage(event) {
+    const message = acceptMessage(event, origin, iframe.contentWindow);
+    if (!message) return;
+    if (message.type === 'widget:resize') {
+      height = clampHeight(message.height, config);
+      fit();
+    } else if (message.type === 'widget:ready') {
+      ready = true;
+      send(currentPage(win));
+      onReady();
+    } else {
+      onPost();
+    }
+  }
+
+  function load() {
+    if (iframe) return;
+    iframe = doc.createElement('iframe');
+    iframe.src = frameUrl(origin, config.tag);
+    iframe.title = `Chat #${config.tag}`;
+    iframe.setAttribute('loading', 'lazy');
+    // Lets a browser that partitions third-party storage ask the visitor for the widget's own.
+    iframe.setAttribute('allow', 'storage-access');
+    css(iframe, { display: 'block', width: '100%', border: '0', ...size });
+    fit();
+    // The load event comes even when the widget's script fails, and then the page it rendered is
+    // still worth showing.
+    iframe.addEventListener('load', () => {
+      shown = true;
+      placeholder.remove();
+      fit();
+    }, { once: true });
+    win.addEventListener('message', onMessage);
+    parent.append(iframe);
+  }
+
+  return { load, send };
+}

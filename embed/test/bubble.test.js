@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { badgeText, embedBubble } from '../src/bubble.js';
+import { createWindow } from './fake-dom.js';
+
+const ORIGIN = 'https://chat.example';
+const CONFIG = { tag: 'mysite', minHeight: 200, maxHeight: 800, side: 'left' };
+
+function setUp(options) {
+  const window = createWindow(options);
+  const bubble = embedBubble(window.document, ORIGIN, CONFIG);
+  const [root] = window.document.body.children;
+  const [button] = root.find('button');
+  const [badge] = root.find('span');
+  const iframe = () => root.find('iframe')[0];
+  const fromFrame = (data) => window.dispatch('message', { origin: ORIGIN, source: iframe().contentWindow, data });
+  const posted = () => iframe().contentWindow.posted.map(({ data }) => data);
+  return { window, bubble, root, button, badge, iframe, fromFrame, posted };
+}
+
+test('writes the unread count for the badge', () => {
+  assert.equal(badgeText(0), '');
+  assert.equal(badgeText(-3), '');
+  assert.equal(badgeText(1), '1');
+  assert.equal(badgeText(99), '99');
+  assert.equal(badgeText(100), '99+');
+  assert.equal(badgeText(12345), '99+');
+});
+
+test('adds one element to the page, fixed in the chosen corner', () => {
+  const { window, root } = setUp();
+  assert.equal(window.document.body.children.length, 1);
+  assert.equal(root.style.position, 'fixed');
+  assert.equal(root.style.left, '20px');
+  assert.equal(root.style.right, undefined);
+  assert.ok(root.shadowRoot);
+});
+
+test('is a labelled, closed button that loads nothing until first opened', () => {
+  const { button, badge, iframe } = setUp();
+  assert.equal(button.type, 'button');
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+  assert.equal(button.getAttribute('aria-label'), 'Chat #mysite');
+  assert.equal(badge.hidden, true);
+  assert.equal(iframe(), undefined);
+});
+
+test('opens and closes the panel, with the chat loaded once', () => {
+  const { root, button, iframe } = setUp();
+  const panel = root.shadowRoot.children[1];
+  button.click();
+  assert.equal(button.getAttribute('aria-expanded'), 'true');
+  assert.equal(panel.style.visibility, 'visible');
+  const first = iframe();
+  assert.equal(first.src, 'https://chat.example/w/mysite?embed=1');
+  button.click();
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+  assert.equal(panel.style.visibility, 'hidden');
+  button.click();
+  assert.equal(iframe(), first);
+  assert.equal(root.find('iframe').length, 1);
+});
+
+test('counts posts while closed, shows them, and forgets them on opening', () => {
+  const { button, badge, fromFrame } = setUp();
+  button.click();
+  fromFrame({ type: 'widget:post' });
+  assert.equal(badge.hidden, true);
+  button.click();
+  fromFrame({ type: 'widget:post' });
+  fromFrame({ type: 'widget:post' });
+  assert.equal(badge.textContent, '2');
+  assert.equal(badge.hidden, false);
+  assert.equal(button.getAttribute('aria-label'), 'Chat #mysite, 2 new');
+  button.click();
+  assert.equal(badge.hidden, true);
+  assert.equal(button.getAttribute('aria-label'), 'Chat #mysite');
+});
+
+test('caps the badge at 99+', () => {
+  const { button, badge, fromFrame } = setUp();
+  button.click();
+  button.click();
+  for (let i = 0; i < 150; i++) fromFrame({ type: 'widget:post' });
+  assert.equal(badge.textContent, '99+');
+});
+
+test('tells the widget whether it is shown, once it is ready', () => {
+  const { button, fromFrame, posted } = setUp();
+  button.click();
+  fromFrame({ type: 'widget:ready' });
+  button.click();
+  assert.deepEqual(posted().filter((message) => message.type === 'widget:visibility'), [
+    { type: 'widget:visibility', open: true },
+    { type: 'widget:visibility', open: false },
+  ]);
+});
+
+test('passes page changes on to its chat', () => {
+  const { bubble, button, fromFrame, posted } = setUp();
+  bubble.send({ type: 'widget:page', url: 'https://host.example/before-open', title: '' });
+  button.click();
+  fromFrame({ type: 'widget:ready' });
+  bubble.send({ type: 'widget:page', url: 'https://host.example/next', title: 'Next' });
+  assert.deepEqual(posted().filter((message) => message.type === 'widget:page').map((message) => message.url), [
+    'https://host.example/page',
+    'https://host.example/next',
+  ]);
+});
+
+test('closes on Escape and gives focus back to the button', () => {
+  const { window, root, button } = setUp();
+  button.click();
+  root.shadowRoot.dispatch('keydown', { key: 'Escape' });
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+  assert.equal(window.document.activeElement, button);
+});
+
+test('animates the panel unless the visitor asked for less motion', () => {
+  const panelOf = ({ root }) => root.shadowRoot.children[1];
+  assert.notEqual(panelOf(setUp()).style.transition, 'none');
+  assert.equal(panelOf(setUp({ reducedMotion: true })).style.transition, 'none');
+});

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { acceptMessage, pageMessage, visibilityMessage } from '../src/messages.js';
+
+const ORIGIN = 'https://chat.example';
+const frame = {};
+const event = (data, overrides = {}) => ({ origin: ORIGIN, source: frame, data, ...overrides });
+
+test('accepts the widget messages from our frame', () => {
+  assert.deepEqual(acceptMessage(event({ type: 'widget:ready' }), ORIGIN, frame), { type: 'widget:ready' });
+  assert.deepEqual(acceptMessage(event({ type: 'widget:post' }), ORIGIN, frame), { type: 'widget:post' });
+  assert.deepEqual(acceptMessage(event({ type: 'widget:resize', height: 512.5 }), ORIGIN, frame), { type: 'widget:resize', height: 512.5 });
+});
+
+test('ignores a message from another origin', () => {
+  const message = event({ type: 'widget:resize', height: 300 }, { origin: 'https://evil.example' });
+  assert.equal(acceptMessage(message, ORIGIN, frame), null);
+});
+
+test('ignores a message from another window of our origin, such as a second widget', () => {
+  const message = event({ type: 'widget:post' }, { source: {} });
+  assert.equal(acceptMessage(message, ORIGIN, frame), null);
+});
+
+test('ignores everything while there is no frame yet', () => {
+  assert.equal(acceptMessage(event({ type: 'widget:ready' }, { source: null }), ORIGIN, null), null);
+});
+
+test('ignores unknown and malformed messages', () => {
+  for (const data of [null, undefined, 'widget:ready', 42, {}, { type: 'widget:page' }, { type: 'other' }]) {
+    assert.equal(acceptMessage(event(data), ORIGIN, frame), null, JSON.stringify(data));
+  }
+});
+
+test('ignores heights that are not finite, sane numbers', () => {
+  for (const height of [NaN, Infinity, -1, 100001, '300', null, undefined]) {
+    assert.equal(acceptMessage(event({ type: 'widget:resize', height }), ORIGIN, frame), null, String(height));
+  }
+});
+
+test('keeps only the known fields', () => {
+  const message = acceptMessage(event({ type: 'widget:post', text: 'secret', count: 5 }), ORIGIN, frame);
+  assert.deepEqual(message, { type: 'widget:post' });
+});
+
+test('describes the page without its hash and with a capped title', () => {
+  assert.deepEqual(pageMessage('https://host.example/a?b=1#access_token=x', 'T'.repeat(500)), {
+    type: 'widget:page',
+    url: 'https://host.example/a?b=1',
+    title: 'T'.repeat(300),
+  });
+});
+
+test('says whether the chat is shown', () => {
+  assert.deepEqual(visibilityMessage(false), { type: 'widget:visibility', open: false });
+});
