@@ -36,10 +36,6 @@ public sealed partial class ConfiguratorPage
 
     private Uri Origin => new(Navigation.BaseUri);
 
-    private string IframeSnippet => SiteSnippets.Iframe(Origin, Tag, settings);
-
-    private string ScriptSnippet => SiteSnippets.Script(Origin, Tag);
-
     protected override async Task OnParametersSetAsync()
     {
         ownerId = (await Authentication).User.ToPostAuthor()?.UserId ?? 0;

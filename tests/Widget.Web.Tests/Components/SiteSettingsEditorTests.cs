@@ -1,0 +1,59 @@
+using Bunit;
+using Widget.Core.Sites;
+using Widget.Web.Sites;
+
+namespace Widget.Web.Tests.Components;
+
+public sealed class SiteSettingsEditorTests : BunitContext
+{
+    [Fact]
+    public void Editing_AField_UpdatesTheFormAndTellsThePage()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings { Title = "Old" });
+        var changes = 0;
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form).Add(x => x.OnChange, () => changes++));
+
+        cut.Find("#title").Change("New title");
+        cut.Find("#theme").Change(nameof(WidgetTheme.Dark));
+        cut.Find("#language").Change(nameof(WidgetLanguage.Ru));
+
+        Assert.Equal("New title", form.Title);
+        Assert.Equal(WidgetTheme.Dark, form.Theme);
+        Assert.Equal(WidgetLanguage.Ru, form.Language);
+        Assert.Equal(3, changes);
+    }
+
+    [Fact]
+    public void OwnColours_ShowColourPickersOnlyWhenChosen()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings());
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+        Assert.Empty(cut.FindAll("input[type=color]"));
+
+        cut.Find("input[type=checkbox]").Change(true);
+
+        Assert.Equal(3, cut.FindAll("input[type=color]").Count);
+    }
+
+    [Fact]
+    public void Errors_AreShownAndSavingIsDisabled()
+    {
+        var errors = new Dictionary<string, string[]> { ["AllowedDomains"] = ["Not a domain: nope"] };
+
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, new SiteSettingsForm()).Add(x => x.Errors, errors));
+
+        Assert.Equal("Not a domain: nope", cut.Find("[role=alert]").TextContent);
+        Assert.True(cut.Find("button[type=submit]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Submitting_AsksThePageToSave()
+    {
+        var saves = 0;
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, new SiteSettingsForm()).Add(x => x.OnSave, () => saves++));
+
+        cut.Find("form").Submit();
+
+        Assert.Equal(1, saves);
+    }
+}
