@@ -16,6 +16,10 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Requests per minute one address may make to the sign-in hand-off endpoints (polling included).</summary>
+    [Range(1, 100_000)]
+    public int SignInRequestsPerMinute { get; set; } = 120;
+
     /// <summary>How long a session's validity is trusted before asking the database again on this node.</summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

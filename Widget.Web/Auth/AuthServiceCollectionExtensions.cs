@@ -58,7 +58,7 @@ public static class AuthServiceCollectionExtensions
                 .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(AuthPolicies.SignInRateLimit, context =>
             RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) })));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1) })));
         return builder;
     }
 
