@@ -5,6 +5,7 @@ cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 
 ensure_postgres
+ensure_apt_package chromium chromium
 build_widget_script
 ensure_node_modules tools/dev-oidc
 

@@ -1,0 +1,60 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Widget.Testing;
+using Widget.Web.Auth;
+using Widget.Web.Posting;
+
+namespace Widget.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A user who posts through the HTTP API, to give a widget posts before a browser opens it. Signs in
+/// the way the popup does, without a browser: provider's form, one-time code, bearer token.
+/// </summary>
+internal sealed partial class ApiAuthor : IDisposable
+{
+    private readonly HttpClient api;
+
+    private ApiAuthor(HttpClient api) => this.api = api;
+
+    public static async Task<ApiAuthor> SignInAsync(WidgetApp app, string login, CancellationToken ct)
+    {
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+        using var page = await OidcDevLogin.SignInAsync(
+            browser, new Uri(app.BaseAddress, $"/auth/popup?provider={WidgetService.Provider}&nonce={nonce}"), login, ct);
+        var html = await page.Content.ReadAsStringAsync(ct);
+        var code = CodeAttribute().Match(html) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException($"The popup's last page ({page.StatusCode}) carries no code: {html}");
+
+        var api = app.CreateClient();
+        try
+        {
+            using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), ct);
+            response.EnsureSuccessStatusCode();
+            var token = await response.Content.ReadFromJsonAsync<IssuedToken>(ct);
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+            return new ApiAuthor(api);
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
+    public async Task PostAsync(string tag, string text, CancellationToken ct)
+    {
+        using var response = await api.PostAsJsonAsync($"/api/tags/{tag}/posts", new CreatePostRequest(Guid.NewGuid(), text), ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    public void Dispose() => api.Dispose();
+
+    [GeneratedRegex("data-code=\"([A-Za-z0-9_-]+)\"")]
+    private static partial Regex CodeAttribute();
+}

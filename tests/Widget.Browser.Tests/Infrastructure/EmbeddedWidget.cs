@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Widget.Browser.Tests.Infrastructure;
+
+/// <summary>The widget as a visitor sees it, inside the iframe of a webmaster's page.</summary>
+public sealed class EmbeddedWidget(IPage page)
+{
+    private readonly IFrameLocator frame = page.FrameLocator("iframe[title=\"Chat\"]");
+
+    /// <summary>The webmaster's page around the widget.</summary>
+    public IPage HostPage => page;
+
+    public ILocator Iframe => frame.Owner;
+
+    public ILocator Root => frame.Locator(".widget");
+
+    public ILocator SignInButton => frame.Locator(".signin-button");
+
+    public ILocator Compose => frame.Locator("form.compose");
+
+    public ILocator ComposeUser => Compose.Locator(".compose-user");
+
+    public ILocator MessageBox => Compose.Locator("textarea[name=text]");
+
+    /// <summary>Every post's text, in the order shown.</summary>
+    public ILocator PostTexts => frame.Locator(".post .post-text");
+
+    /// <summary>The posts whose text contains <paramref name="text"/>.</summary>
+    public ILocator Post(string text) =>
+        frame.Locator(".post").Filter(new() { Has = frame.Locator(".post-text", new() { HasText = text }) });
+
+    /// <summary>Runs <paramref name="script"/>, a function of the widget's root element, inside the iframe.</summary>
+    public Task<T> EvaluateAsync<T>(string script) => Root.EvaluateAsync<T>(script);
+
+    /// <summary>Types a message and sends it with Enter, as a visitor would.</summary>
+    public async Task SendAsync(string text)
+    {
+        await MessageBox.FillAsync(text);
+        await MessageBox.PressAsync("Enter");
+        // The box empties once the server has taken the post.
+        await Expect(MessageBox).ToHaveValueAsync("");
+    }
+
+    /// <summary>Clicks sign-in and returns the popup the widget opens on its own domain.</summary>
+    public Task<IPage> ClickSignInAsync() => page.RunAndWaitForPopupAsync(() => SignInButton.ClickAsync());
+
+    /// <summary>The whole first sign-in: popup, the provider's login and consent pages, and back to a compose form.</summary>
+    public async Task SignInThroughPopupAsync(string login)
+    {
+        var popup = await ClickSignInAsync();
+        await SignInPopup.SignInAsync(popup, login);
+        await SignInPopup.WaitUntilClosedAsync(popup);
+        await Expect(Compose).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,33 @@
+using Widget.Testing;
+
+[assembly: AssemblyFixture(typeof(Widget.Browser.Tests.Infrastructure.WidgetApp))]
+
+namespace Widget.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// One running service for the test assembly, at http://localhost:PORT: a different site from the
+/// host pages on 127.0.0.1, so the browser treats the widget as a third-party iframe.
+/// </summary>
+public sealed class WidgetApp : IAsyncLifetime
+{
+    private WidgetService? service;
+
+    public Uri BaseAddress => Service.BaseAddress;
+
+    private WidgetService Service => service ?? throw new InvalidOperationException("The service has not started.");
+
+    public Uri WidgetUri(string tag) => new(BaseAddress, "/w/" + tag);
+
+    public HttpClient CreateClient() => Service.CreateClient();
+
+    public async ValueTask InitializeAsync() =>
+        service = await WidgetService.StartAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (service is not null)
+        {
+            await service.DisposeAsync();
+        }
+    }
+}
