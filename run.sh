@@ -48,6 +48,12 @@ pids+=($!)
 DEMO_PORT=$DEMO_PORT WIDGET_ORIGIN=$widget_origin node tools/demo-host/server.mjs &
 pids+=($!)
 
+# Print the URLs only once the service answers (migrations run at start).
+for _ in $(seq 1 120); do
+  curl -fso /dev/null "$widget_origin/w/demo" && break
+  sleep 0.5
+done
+
 cat <<EOT
 
   Widget service    $widget_origin/w/demo
