@@ -23,6 +23,7 @@ stop_all() {
 trap stop_all EXIT INT TERM
 
 ensure_postgres
+ensure_apt_package curl curl
 build_widget_script
 ensure_node_modules tools/dev-oidc
 dotnet build Widget.Web -c Release -v quiet -nologo
