@@ -1,6 +1,7 @@
 using Widget.Web.Auth;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
+using Widget.Web.Presence;
 using Widget.Web.Realtime;
 using Widget.Web.Viewing;
 
@@ -9,6 +10,7 @@ builder.AddWidgetData();
 builder.AddWidgetAuthentication();
 builder.AddWidgetPosting();
 builder.AddWidgetRealtime();
+builder.AddWidgetPresence();
 builder.AddWidgetPages();
 
 var app = builder.Build();

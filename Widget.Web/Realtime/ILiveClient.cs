@@ -1,9 +1,19 @@
+using Widget.Web.Presence;
+
 namespace Widget.Web.Realtime;
 
 /// <summary>What the server pushes to an open widget.</summary>
 public interface ILiveClient
 {
     Task PostAdded(PostEvent e);
+
+    /// <summary>Who arrived and left on a channel since the last push, and how many are there now.</summary>
+    Task PresenceChanged(PresenceDiff diff);
+
+    /// <summary>How many have the channel open on the viewer's host page.</summary>
+    Task PageCountChanged(PageCount count);
+
+    Task Typing(TypingEvent e);
 
     /// <summary>The connection's sign-in session was revoked; the widget forgets its token.</summary>
     Task SignedOut();

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Widget.Core.Presence;
 using Widget.Core.Tags;
 using Widget.Web.Auth;
 using Widget.Web.Posting;
+using Widget.Web.Presence;
 
 namespace Widget.Web.Realtime;
 
@@ -10,7 +12,13 @@ namespace Widget.Web.Realtime;
 /// The widget's one connection. Anyone may join a tag and read; posting needs a token.
 /// Session validity is checked on every call by <see cref="SessionHubFilter"/>.
 /// </summary>
-public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOptions<RealtimeOptions> options)
+public sealed class LiveHub(
+    CatchUpReader catchUp,
+    PostingService posting,
+    PresenceTracker presence,
+    TypingThrottle typing,
+    IOptions<RealtimeOptions> options,
+    IOptions<PresenceOptions> presenceOptions)
     : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
@@ -24,6 +32,12 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
         {
             await Clients.Caller.SignedOut();
         }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(Context.ConnectionId);
+        return Task.CompletedTask;
     }
 
     /// <summary>Joins the tag's group first, then returns what came after <paramref name="afterSeq"/>:
@@ -43,7 +57,40 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
         joined.Add(parsed.Value.Value);
-        return await catchUp.AfterAsync(parsed.Value, afterSeq, Context.ConnectionAborted);
+        var here = await presence.JoinAsync(Context.ConnectionId, Viewer, parsed.Value.Value, Context.ConnectionAborted);
+        return await catchUp.AfterAsync(parsed.Value, afterSeq, Context.ConnectionAborted) with { Presence = here };
+    }
+
+    /// <summary>The host page the widget is on, as the embed script told it; answers how many are on that page.</summary>
+    public async Task<int> SetPage(string tag, string url)
+    {
+        var page = HostPage.Normalize(url);
+        if (!Tag.TryParse(tag, out var parsed) || page is null || !presence.IsIn(Context.ConnectionId, parsed.Value.Value))
+        {
+            throw new HubException("Join the channel first, with a valid http(s) page address.");
+        }
+
+        var channel = parsed.Value.Value;
+        await Groups.AddToGroupAsync(Context.ConnectionId, HostPage.GroupName(channel, page), Context.ConnectionAborted);
+        if (await presence.SetPageAsync(Context.ConnectionId, channel, page, Context.ConnectionAborted) is { } previous)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HostPage.GroupName(channel, previous), Context.ConnectionAborted);
+        }
+
+        return await presence.CountOnPageAsync(channel, page, Context.ConnectionAborted);
+    }
+
+    /// <summary>The signed-in caller is typing; passed on to the channel's other viewers, throttled.</summary>
+    public async Task Typing(string tag)
+    {
+        if (Viewer is not { } user || !Tag.TryParse(tag, out var parsed) || !presence.IsIn(Context.ConnectionId, parsed.Value.Value)
+            || !typing.TryPass(user.Id, parsed.Value.Value))
+        {
+            return;
+        }
+
+        var timeout = (int)presenceOptions.Value.TypingTimeout.TotalMilliseconds;
+        await Clients.OthersInGroup(LiveGroups.ForTag(parsed.Value)).Typing(new TypingEvent(parsed.Value.Value, user.Id, user.Name, timeout));
     }
 
     public async Task Leave(string tag)
@@ -51,6 +98,7 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
         if (Tag.TryParse(tag, out var parsed) && JoinedTags.Remove(parsed.Value.Value))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
+            await presence.LeaveAsync(Context.ConnectionId, parsed.Value.Value, Context.ConnectionAborted);
         }
     }
 
@@ -62,6 +110,8 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
             ? new PostAccepted(result.Stored.Post, result.Stored.Created)
             : throw new HubException(result.Rejection.Message);
     }
+
+    private PresentUser? Viewer => Context.User.ToPostAuthor() is { } author ? new PresentUser(author.UserId, author.Name) : null;
 
     private HashSet<string> JoinedTags
     {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Presence;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Tests.Infrastructure;
@@ -9,6 +10,9 @@ namespace Widget.Web.Tests.Infrastructure;
 public sealed class LiveViewer : IAsyncDisposable
 {
     private readonly Channel<PostEvent> posts = Channel.CreateUnbounded<PostEvent>();
+    private readonly Channel<PresenceDiff> presence = Channel.CreateUnbounded<PresenceDiff>();
+    private readonly Channel<PageCount> pageCounts = Channel.CreateUnbounded<PageCount>();
+    private readonly Channel<TypingEvent> typing = Channel.CreateUnbounded<TypingEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
@@ -16,6 +20,9 @@ public sealed class LiveViewer : IAsyncDisposable
         Connection = connection;
         connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
+        connection.On<PresenceDiff>(nameof(ILiveClient.PresenceChanged), d => presence.Writer.TryWrite(d));
+        connection.On<PageCount>(nameof(ILiveClient.PageCountChanged), c => pageCounts.Writer.TryWrite(c));
+        connection.On<TypingEvent>(nameof(ILiveClient.Typing), e => typing.Writer.TryWrite(e));
     }
 
     public HubConnection Connection { get; }
@@ -46,11 +53,45 @@ public sealed class LiveViewer : IAsyncDisposable
         Connection.InvokeAsync<PostAccepted>(nameof(LiveHub.Post), new PostRequest(channel, clientId ?? Guid.NewGuid(), text), ct);
 
     /// <summary>The next pushed post, failing the test if none comes within a few seconds.</summary>
-    public async Task<PostEvent> NextPostAsync(CancellationToken ct)
+    public Task<PostEvent> NextPostAsync(CancellationToken ct) => NextAsync(posts, ct);
+
+    /// <summary>Reads presence diffs until one satisfies <paramref name="wanted"/>.</summary>
+    public async Task<PresenceDiff> PresenceUntilAsync(Func<PresenceDiff, bool> wanted, CancellationToken ct)
+    {
+        while (true)
+        {
+            var diff = await NextAsync(presence, ct);
+            if (wanted(diff))
+            {
+                return diff;
+            }
+        }
+    }
+
+    /// <summary>Every presence diff pushed within <paramref name="wait"/>.</summary>
+    public async Task<IReadOnlyList<PresenceDiff>> PresenceDuringAsync(TimeSpan wait, CancellationToken ct)
+    {
+        await Task.Delay(wait, ct);
+        var seen = new List<PresenceDiff>();
+        while (presence.Reader.TryRead(out var diff))
+        {
+            seen.Add(diff);
+        }
+
+        return seen;
+    }
+
+    public Task<PageCount> NextPageCountAsync(CancellationToken ct) => NextAsync(pageCounts, ct);
+
+    public Task<TypingEvent> NextTypingAsync(CancellationToken ct) => NextAsync(typing, ct);
+
+    public bool HasTyping => typing.Reader.TryPeek(out _);
+
+    private static async Task<T> NextAsync<T>(Channel<T> channel, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        return await posts.Reader.ReadAsync(timeout.Token);
+        return await channel.Reader.ReadAsync(timeout.Token);
     }
 
     /// <summary>True if nothing is pushed within <paramref name="wait"/>.</summary>

@@ -15,6 +15,9 @@ public sealed class WidgetApp : IAsyncLifetime
 
     public const int RateLimitBurst = 5;
 
+    /// <summary>Short, so leave tests wait briefly; long enough that a reload fits inside it.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(1.5);
+
     private WidgetService? service;
 
     public Uri BaseAddress => Service.BaseAddress;
@@ -32,6 +35,9 @@ public sealed class WidgetApp : IAsyncLifetime
                 ["Realtime:CatchUpLimit"] = CatchUpLimit.ToString(CultureInfo.InvariantCulture),
                 ["Posting:RateLimitBurst"] = RateLimitBurst.ToString(CultureInfo.InvariantCulture),
                 ["Posting:RateLimitPeriod"] = "00:01:00",
+                ["Presence:GracePeriod"] = GracePeriod.ToString(),
+                ["Presence:FlushInterval"] = "00:00:00.100",
+                ["Presence:TypingThrottle"] = "00:00:01",
             },
             TestContext.Current.CancellationToken);
 

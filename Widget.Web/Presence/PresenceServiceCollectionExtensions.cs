@@ -1,0 +1,17 @@
+using Widget.Core.Presence;
+
+namespace Widget.Web.Presence;
+
+public static class PresenceServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddWidgetPresence(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<TypingThrottle>();
+        builder.Services.AddHostedService<PresenceFlusher>();
+        return builder;
+    }
+}

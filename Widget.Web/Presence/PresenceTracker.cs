@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Widget.Core.Presence;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Presence;
+
+/// <summary>
+/// This node's side of presence: reports its own connections to the shared <see cref="IPresenceStore"/>,
+/// holds a closed connection for the grace period, and pushes the gathered changes once per interval.
+/// </summary>
+public sealed class PresenceTracker(
+    IPresenceStore store,
+    IHubContext<LiveHub, ILiveClient> hub,
+    IOptions<PresenceOptions> options,
+    TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, PresenceConnection>> byConnection = new();
+    private readonly ConcurrentQueue<(DateTimeOffset Due, PresenceConnection Entry)> closing = new();
+    private readonly Lock gate = new();
+    private Dictionary<string, PresenceDiffBuilder> diffs = new(StringComparer.Ordinal);
+    private Dictionary<(string Tag, string Page), int> pageCounts = [];
+
+    /// <summary>Counts the connection on the channel and returns who is there now, for the joining widget.</summary>
+    public async Task<ChannelPresence> JoinAsync(string connectionId, PresentUser? user, string tag, CancellationToken ct)
+    {
+        var entries = byConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
+        var entry = new PresenceConnection(connectionId, tag, user, Page: null);
+        if (entries.TryAdd(tag, entry))
+        {
+            Record(await store.AddAsync(entry, ct));
+        }
+
+        return await store.GetAsync(tag, ct);
+    }
+
+    /// <summary>Moves the connection to another host page; returns the page it left, if any.</summary>
+    public async Task<string?> SetPageAsync(string connectionId, string tag, string page, CancellationToken ct)
+    {
+        if (!byConnection.TryGetValue(connectionId, out var entries) || !entries.TryGetValue(tag, out var entry) || entry.Page == page)
+        {
+            return null;
+        }
+
+        var moved = entry with { Page = page };
+        entries[tag] = moved;
+        Record(await store.RemoveAsync(entry, ct));
+        Record(await store.AddAsync(moved, ct));
+        return entry.Page;
+    }
+
+    public async Task LeaveAsync(string connectionId, string tag, CancellationToken ct)
+    {
+        if (byConnection.TryGetValue(connectionId, out var entries) && entries.TryRemove(tag, out var entry))
+        {
+            Record(await store.RemoveAsync(entry, ct));
+        }
+    }
+
+    public Task<int> CountOnPageAsync(string tag, string page, CancellationToken ct) => store.CountOnPageAsync(tag, page, ct);
+
+    public bool IsIn(string connectionId, string tag) =>
+        byConnection.TryGetValue(connectionId, out var entries) && entries.ContainsKey(tag);
+
+    /// <summary>The connection closed; it keeps counting until the grace period ends.</summary>
+    public void Disconnected(string connectionId)
+    {
+        if (byConnection.TryRemove(connectionId, out var entries))
+        {
+            var due = time.GetUtcNow() + options.Value.GracePeriod;
+            foreach (var entry in entries.Values)
+            {
+                closing.Enqueue((due, entry));
+            }
+        }
+    }
+
+    /// <summary>Ends grace periods that are over and pushes what changed since the last call.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        // The grace period is the same for all, so the queue is in due order.
+        while (closing.TryPeek(out var next) && next.Due <= now && closing.TryDequeue(out next))
+        {
+            Record(await store.RemoveAsync(next.Entry, ct));
+        }
+
+        Dictionary<string, PresenceDiffBuilder> changed;
+        Dictionary<(string Tag, string Page), int> pages;
+        lock (gate)
+        {
+            (changed, diffs) = (diffs, new(StringComparer.Ordinal));
+            (pages, pageCounts) = (pageCounts, []);
+        }
+
+        var sends = changed.Select(d => hub.Clients.Group(LiveGroups.ForTag(d.Key)).PresenceChanged(d.Value.Build()))
+            .Concat(pages.Select(p => hub.Clients.Group(HostPage.GroupName(p.Key.Tag, p.Key.Page)).PageCountChanged(new PageCount(p.Key.Tag, p.Value))));
+        await Task.WhenAll(sends);
+    }
+
+    private void Record(PresenceChange change)
+    {
+        lock (gate)
+        {
+            if (!diffs.TryGetValue(change.Tag, out var builder))
+            {
+                builder = new PresenceDiffBuilder(change.Tag);
+                diffs.Add(change.Tag, builder);
+            }
+
+            builder.Add(change);
+            if (change.Page is { } page)
+            {
+                pageCounts[(change.Tag, page)] = change.PageCount;
+            }
+        }
+    }
+}
