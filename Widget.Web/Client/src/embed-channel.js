@@ -15,7 +15,7 @@ export const hostPage = () => host;
 // cannot know the host's origin.
 const tell = (message) => window.parent.postMessage(message, '*');
 
-function listen() {
+function listen(onPage) {
   window.addEventListener('message', (event) => {
     // Only the page that framed us speaks for the host; not a sibling frame, not a popup.
     if (event.source !== window.parent) return;
@@ -23,6 +23,7 @@ function listen() {
     if (data?.type === 'widget:page' && typeof data.url === 'string' && typeof data.title === 'string'
         && data.url.length <= MAX_URL && /^https?:\/\//i.test(data.url)) {
       host = { ...host, url: data.url, title: data.title.slice(0, MAX_TITLE) };
+      onPage(host.url);
     } else if (data?.type === 'widget:visibility' && typeof data.open === 'boolean') {
       host = { ...host, open: data.open };
     }
@@ -34,19 +35,26 @@ function listen() {
 function reportHeight(widget) {
   const list = widget.querySelector('.posts');
   let last;
-  // A ResizeObserver calls back at most once a frame, after layout, so measuring here is cheap and
-  // needs no throttle of its own.
-  new ResizeObserver(() => {
+  const measure = () => {
     const height = widget.scrollHeight - list.clientHeight + list.scrollHeight;
     if (height === last) return;
     last = height;
     tell({ type: 'widget:resize', height });
-  }).observe(widget);
+  };
+  // Once the widget fills its frame its own box stops changing, and a post or the compose form
+  // coming in only makes the log scroll; so the parts are watched too, and the posts in the log.
+  // A ResizeObserver calls back at most once a frame, after layout, so measuring there is cheap.
+  const resized = new ResizeObserver(measure);
+  resized.observe(widget);
+  for (const part of widget.children) {
+    if (part !== list) resized.observe(part);
+  }
+  new MutationObserver(measure).observe(list, { childList: true });
 }
 
-export function connectEmbed(widget) {
+export function connectEmbed(widget, { onPage }) {
   if (!framed) return { posted() {} };
-  listen();
+  listen(onPage);
   // A plain iframe snippet has a fixed size that the widget fills; only embed.js asks for ?embed=1.
   if (new URLSearchParams(location.search).has('embed')) {
     widget.dataset.embed = '';

@@ -6,7 +6,7 @@ import { text } from './text.js';
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
-export function connectLive({ tag, log, status, token, onSignedOut }) {
+export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {} }) {
   const connection = new HubConnectionBuilder()
     .withUrl('/hubs/live', { accessTokenFactory: token })
     // The default policy gives up after four tries; a widget left open on a phone must come back
@@ -29,6 +29,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
     else log.add([event]);
   });
   connection.on('SignedOut', onSignedOut);
+  for (const [name, handler] of Object.entries(events)) connection.on(name, handler);
   connection.onreconnecting(() => status.set('live', text('textReconnecting')));
   connection.onreconnected(connected);
   connection.onclose(retry);
@@ -44,7 +45,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
   async function join() {
     const mine = (held = []);
     try {
-      const { posts, reset } = await connection.invoke('Join', tag, log.lastSeq);
+      const { posts, reset, presence } = await connection.invoke('Join', tag, log.lastSeq);
       if (reset) {
         const { html, hasMore } = await fetchPage(tag);
         log.replace(html, hasMore);
@@ -55,6 +56,7 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
       log.add((reset ? mine : [...posts, ...mine]).sort((a, b) => a.seq - b.seq));
       attempt = 0;
       status.clear('live');
+      onJoined({ presence });
     } catch {
       // Held events stay held: applying them would move lastSeq past posts we never got.
       // A connection outside the group hears nothing, so start over rather than sit there.
@@ -119,6 +121,11 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
     }
   }
 
+  // For what is worth sending only now: who we are, that we type. Lost on a dead connection, and
+  // resent by the next join.
+  const notify = (method, ...args) =>
+    connection.state === HubConnectionState.Connected ? connection.invoke(method, ...args).catch(() => undefined) : Promise.resolve();
+
   start();
-  return { restart, send, catchUp: join };
+  return { restart, send, notify, catchUp: join };
 }

@@ -1,21 +1,44 @@
 import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
-import { connectEmbed } from './embed-channel.js';
+import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
+import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
+import { createTyping } from './typing.js';
 
 const widget = document.querySelector('.widget');
 const { tag } = widget.dataset;
 const status = createStatus(widget.querySelector('.status'));
-const embed = connectEmbed(widget);
+const presence = createPresence(widget);
+// The host page, as embed.js reports it, gives the "on this page" count; it is sent again on every join.
+const tellPage = async () => {
+  const { url } = hostPage();
+  if (!url) return;
+  const count = await live.notify('SetPage', tag, url);
+  if (count !== undefined) presence.page(count);
+};
+const embed = connectEmbed(widget, { onPage: tellPage });
+const typing = createTyping(widget, { tag, live: () => live, signedIn: () => Boolean(account.userId()) });
 const log = createLog(widget, {
   onAdded(post) {
     if (post.authorId !== account.userId()) embed.posted();
+    typing.posted(post);
   },
 });
 const account = setUpAccount(widget, { status, onChange: () => live.restart() });
-const live = connectLive({ tag, log, status, token: account.token, onSignedOut: account.revoked });
+const live = connectLive({
+  tag,
+  log,
+  status,
+  token: account.token,
+  onSignedOut: account.revoked,
+  events: { PresenceChanged: presence.apply, PageCountChanged: ({ count }) => presence.page(count), Typing: typing.show },
+  onJoined({ presence: here }) {
+    presence.reset(here);
+    tellPage();
+  },
+});
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
 loadOlderOnScroll(log, tag, status);
