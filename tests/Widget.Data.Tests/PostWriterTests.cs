@@ -38,7 +38,7 @@ public sealed class PostWriterTests(PostgresFixture postgres)
 
         // Half lock "alpha" then "beta", half the reverse: a writer that bumped counters in the
         // posts' own tag order would deadlock here.
-        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(
             () => i % 2 == 0
                 ? db.PostAsync(author.UserId, "alpha", $"{i} #beta", ct)
                 : db.PostAsync(author.UserId, "beta", $"{i} #alpha", ct),
@@ -48,7 +48,7 @@ public sealed class PostWriterTests(PostgresFixture postgres)
         var rows = await db.PostTagsAsync(ct);
         foreach (var tag in new[] { "alpha", "beta" })
         {
-            Assert.Equal(Enumerable.Range(1, 40).Select(s => (long)s), rows.Where(r => r.Tag == tag).Select(r => r.Seq).Order());
+            Assert.Equal(Enumerable.Range(1, 100).Select(s => (long)s), rows.Where(r => r.Tag == tag).Select(r => r.Seq).Order());
         }
     }
 
