@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Widget.Data.Configurations;
+using Widget.Core.Accounts;
 using Widget.Data.Entities;
 
 namespace Widget.Data.Accounts;
@@ -11,9 +11,7 @@ public sealed class AccountStore(WidgetDbContext db, TimeProvider time)
     /// <summary>Finds or creates the user behind (issuer, subject) and opens a new session for them.</summary>
     public async Task<SessionUser> SignInAsync(string issuer, string subject, string displayName, CancellationToken ct)
     {
-        var name = displayName.Length > UserConfiguration.DisplayNameMaxLength
-            ? displayName[..UserConfiguration.DisplayNameMaxLength]
-            : displayName;
+        var name = DisplayName.Clean(displayName);
         var now = time.GetUtcNow();
         var user = await FindOrCreateUserAsync(issuer, subject, name, now, ct);
         var session = new UserSession { Id = Guid.CreateVersion7(now), UserId = user.Id, CreatedAt = now };

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Widget.Data.Entities;
 
 namespace Widget.Data.Accounts;
 
@@ -9,16 +8,18 @@ namespace Widget.Data.Accounts;
 /// </summary>
 public sealed class SignInHandoffs(WidgetDbContext db, TimeProvider time)
 {
+    /// <summary>A nonce is used for one sign-in: a second completion with it replaces the first code.</summary>
     public async Task CreateAsync(byte[] nonceHash, string code, Guid sessionId, TimeSpan lifetime, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        // A nonce is used for one sign-in: a second completion with it replaces the first.
-        await db.SignInHandoffs.Where(h => h.NonceHash == nonceHash || h.ExpiresAt < now).ExecuteDeleteAsync(ct);
-        db.SignInHandoffs.Add(new SignInHandoff
-        {
-            NonceHash = nonceHash, Code = code, SessionId = sessionId, ExpiresAt = now + lifetime,
-        });
-        await db.SaveChangesAsync(ct);
+        var expires = now + lifetime;
+        await db.SignInHandoffs.Where(h => h.ExpiresAt < now).ExecuteDeleteAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO sign_in_handoffs (nonce_hash, code, session_id, expires_at)
+            VALUES ({nonceHash}, {code}, {sessionId}, {expires})
+            ON CONFLICT (nonce_hash) DO UPDATE
+            SET code = excluded.code, session_id = excluded.session_id, expires_at = excluded.expires_at, consumed_at = NULL
+            """, ct);
     }
 
     /// <summary>The code waiting for this nonce, for an iframe whose popup lost its link to it.</summary>
@@ -31,22 +32,20 @@ public sealed class SignInHandoffs(WidgetDbContext db, TimeProvider time)
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Marks the code used and returns its session, or null if it is wrong, used, expired or revoked.</summary>
+    /// <summary>
+    /// Marks the code used and returns its session, or null if it is wrong, used or expired; whether the
+    /// session is still active is the caller's to check.
+    /// </summary>
     public async Task<Guid?> RedeemAsync(byte[] nonceHash, string code, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        // One conditional UPDATE: of two concurrent redemptions, only one can change the row.
-        var redeemed = await db.SignInHandoffs
-            .Where(h => h.NonceHash == nonceHash && h.Code == code && h.ConsumedAt == null && h.ExpiresAt > now)
-            .ExecuteUpdateAsync(h => h.SetProperty(x => x.ConsumedAt, now), ct);
-        if (redeemed == 0)
-        {
-            return null;
-        }
-
-        return await db.SignInHandoffs.AsNoTracking()
-            .Where(h => h.NonceHash == nonceHash)
-            .Select(h => (Guid?)h.SessionId)
-            .FirstOrDefaultAsync(ct);
+        // One conditional UPDATE that returns what it changed: of two concurrent redemptions only one
+        // can change the row, and the session read is the one of the code that was redeemed.
+        var sessions = await db.Database.SqlQuery<Guid>($"""
+            UPDATE sign_in_handoffs SET consumed_at = {now}
+            WHERE nonce_hash = {nonceHash} AND code = {code} AND consumed_at IS NULL AND expires_at > {now}
+            RETURNING session_id AS "Value"
+            """).ToListAsync(ct);
+        return sessions.Count == 1 ? sessions[0] : null;
     }
 }

@@ -51,6 +51,7 @@ public sealed class PostQueries(WidgetDbContext db)
     {
         var rows = await db.PostTags.AsNoTracking()
             .Where(pt => pt.Post!.AuthorId == authorId && pt.Post.ClientId == clientId)
+            .OrderBy(pt => pt.Tag)
             .Select(pt => new { pt.Tag, Row = new PostRow(pt.Seq, pt.Post!.Id, pt.Post.AuthorId,
                 pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel) })
             .ToListAsync(ct);

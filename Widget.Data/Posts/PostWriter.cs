@@ -32,6 +32,8 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
 
     public async Task<StoredPost> StoreAsync(NewPost post, DateTimeOffset now, CancellationToken ct)
     {
+        // Postgres keeps microseconds; answering with what it stores keeps a retry's answer identical.
+        now = now.AddTicks(-(now.Ticks % 10));
         var tags = post.Tags.Select(t => t.Value).ToArray();
         await using var command = dataSource.CreateCommand(InsertSql);
         command.Parameters.AddWithValue("author", post.AuthorId);
@@ -61,7 +63,7 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
         }
 
         var stored = new Post(id, post.AuthorId, authorName, post.Text, now, post.Channel.Value, tags);
-        var placements = tags.Select(tag => new Placement(tag, seqs[tag])).ToArray();
+        var placements = tags.Order(StringComparer.Ordinal).Select(tag => new Placement(tag, seqs[tag])).ToArray();
         return new StoredPost(stored, placements, Created: true);
     }
 }

@@ -22,8 +22,8 @@ public sealed partial class ExternalSignInEvents(AccountStore accounts, ILogger<
         }
 
         var name = external.FindFirstValue("name") ?? external.FindFirstValue("preferred_username")
-            ?? external.FindFirstValue("nickname") ?? "Visitor";
-        var user = await accounts.SignInAsync(subject.Issuer, subject.Value, name, context.HttpContext.RequestAborted);
+            ?? external.FindFirstValue("nickname");
+        var user = await accounts.SignInAsync(subject.Issuer, subject.Value, name ?? "", context.HttpContext.RequestAborted);
         context.Principal = user.ToPrincipal();
     }
 

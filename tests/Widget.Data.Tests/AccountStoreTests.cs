@@ -23,6 +23,18 @@ public sealed class AccountStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task SignIn_WithANameCutInsideAnEmojiOrHoldingNul_StoresItCleaned()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(postgres, ct);
+
+        var user = await db.SignInAsync("https://a.example", "7", new string('a', 99) + "😀\0", ct);
+
+        Assert.Equal(new string('a', 99), user.DisplayName);
+        Assert.Equal(new string('a', 99), (await FindActiveSessionAsync(db, user.SessionId, ct))!.DisplayName);
+    }
+
+    [Fact]
     public async Task SignIn_WhenSameAccountSignsInTenTimesAtOnce_CreatesOneUser()
     {
         var ct = TestContext.Current.CancellationToken;
