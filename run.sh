@@ -43,6 +43,7 @@ Auth__Providers__dev__Authority="http://localhost:$OIDC_PORT" \
 Auth__Providers__dev__ClientId=widget-dev \
 Auth__Providers__dev__ClientSecret=widget-dev-secret \
 Auth__Providers__dev__RequireHttpsMetadata=false \
+Auth__CrossSiteCookie=true \
   dotnet run --project Widget.Web -c Release --no-build --urls "$widget_origin" &
 pids+=($!)
 

@@ -23,6 +23,7 @@ public static class AuthEndpoints
         group.MapGet("/complete", CompleteAsync);
         group.MapPost("/handoff", CollectCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
         group.MapPost("/token", ExchangeCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
+        group.MapPost("/silent", SilentSignInAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
         group.MapPost("/signout", SignOutAsync).RequireAuthorization(AuthPolicies.SignedIn);
         return app;
     }
@@ -106,6 +107,25 @@ public static class AuthEndpoints
 
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(issuer.Issue(user));
+    }
+
+    /// <summary>
+    /// A token for the session behind the cross-site cookie, for a widget that was granted storage
+    /// access: no popup, no code. Without CORS headers only our own pages can read the answer; a
+    /// request that says it comes from another site is refused outright.
+    /// </summary>
+    public static async Task<Results<Ok<IssuedToken>, NoContent, ProblemHttpResult>> SilentSignInAsync(
+        HttpContext http, AccountStore accounts, TokenIssuer issuer, CancellationToken ct)
+    {
+        if (http.Request.Headers["Sec-Fetch-Site"] is [{ } site] && site != "same-origin")
+        {
+            return TypedResults.Problem("Only the widget itself may ask for this.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        var cookie = await http.AuthenticateAsync(CrossSiteSession.Scheme);
+        var user = cookie.Principal.ToPostAuthor() is { } author ? await accounts.FindActiveSessionAsync(author.SessionId, ct) : null;
+        return user is null ? TypedResults.NoContent() : TypedResults.Ok(issuer.Issue(user));
     }
 
     /// <summary>Revokes the sign-in session: every token from it, its cookie, and its open connections.</summary>

@@ -20,6 +20,13 @@ public sealed class AuthOptions
     [Range(1, 100_000)]
     public int SignInRequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// Whether a sign-in here also sets the cross-site session cookie that <c>/auth/silent</c> reads
+    /// (<c>SameSite=None; Secure</c>). Unset: on https requests only. <c>true</c> also on plain http,
+    /// which browsers accept for localhost only; <c>false</c>: never, and "Continue as" never appears.
+    /// </summary>
+    public bool? CrossSiteCookie { get; set; }
+
     /// <summary>How long a session's validity is trusted before asking the database again on this node.</summary>
     public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

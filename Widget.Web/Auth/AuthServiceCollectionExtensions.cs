@@ -35,7 +35,8 @@ public static class AuthServiceCollectionExtensions
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/account/signin";
                 cookie.EventsType = typeof(WidgetCookieEvents);
-            });
+            })
+            .AddCrossSiteSessionCookie(options);
         foreach (var (name, provider) in options.Providers)
         {
             auth.AddOpenIdConnect(AuthPolicies.OidcScheme(name), provider.DisplayName, oidc => ConfigureOidc(oidc, name, provider));

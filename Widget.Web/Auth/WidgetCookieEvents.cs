@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace Widget.Web.Auth;
 
-/// <summary>Pages send a person to sign in; machine endpoints answer 401 and let the caller decide.</summary>
-public sealed class WidgetCookieEvents : CookieAuthenticationEvents
+/// <summary>
+/// Pages send a person to sign in; machine endpoints answer 401 and let the caller decide. Signing in
+/// and out also sets and clears the session's cross-site cookie (<see cref="CrossSiteSession"/>).
+/// </summary>
+public sealed class WidgetCookieEvents(IOptions<AuthOptions> options) : CookieAuthenticationEvents
 {
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
@@ -23,4 +27,10 @@ public sealed class WidgetCookieEvents : CookieAuthenticationEvents
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
+
+    public override Task SignedIn(CookieSignedInContext context) =>
+        CrossSiteSession.SignInAsync(context.HttpContext, context.Principal!, context.Properties.IsPersistent, options.Value);
+
+    public override Task SigningOut(CookieSigningOutContext context) =>
+        context.HttpContext.SignOutAsync(CrossSiteSession.Scheme);
 }

@@ -1,4 +1,5 @@
 import { signIn, signOut } from './auth.js';
+import { offerContinue } from './continue.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 
 export function setUpAccount(widget, { status, onChange }) {
@@ -11,7 +12,14 @@ export function setUpAccount(widget, { status, onChange }) {
     form.hidden = !session;
     signin.hidden = Boolean(session);
     form.querySelector('.compose-user').textContent = session ? session.user.name : '';
-    if (focus) (session ? form.elements.text : signin.querySelector('button'))?.focus();
+    if (focus) (session ? form.elements.text : signin.querySelector('button:not([hidden])'))?.focus();
+  }
+
+  function accept(signedIn) {
+    session = signedIn;
+    saveSession(session);
+    render(true);
+    onChange();
   }
 
   function forget(focus) {
@@ -26,11 +34,7 @@ export function setUpAccount(widget, { status, onChange }) {
     try {
       const signedIn = await signIn(button.dataset.provider);
       status.clear('signin');
-      if (!signedIn) return;
-      session = signedIn;
-      saveSession(session);
-      render(true);
-      onChange();
+      if (signedIn) accept(signedIn);
     } catch (error) {
       status.set('signin', error.message);
     }
@@ -44,6 +48,7 @@ export function setUpAccount(widget, { status, onChange }) {
   });
 
   render(false);
+  if (!session) offerContinue(signin, { onSession: accept });
 
   return {
     token() {

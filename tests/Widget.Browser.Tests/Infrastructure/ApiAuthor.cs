@@ -18,7 +18,14 @@ internal sealed partial class ApiAuthor : IDisposable
 {
     private readonly HttpClient api;
 
-    private ApiAuthor(HttpClient api) => this.api = api;
+    private ApiAuthor(HttpClient api, long userId)
+    {
+        this.api = api;
+        UserId = userId;
+    }
+
+    /// <summary>The service's id for this user, as a site's owner is recorded.</summary>
+    public long UserId { get; }
 
     public static async Task<ApiAuthor> SignInAsync(WidgetApp app, string login, CancellationToken ct)
     {
@@ -38,7 +45,7 @@ internal sealed partial class ApiAuthor : IDisposable
             response.EnsureSuccessStatusCode();
             var token = await response.Content.ReadFromJsonAsync<IssuedToken>(ct);
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-            return new ApiAuthor(api);
+            return new ApiAuthor(api, token.User.Id);
         }
         catch
         {

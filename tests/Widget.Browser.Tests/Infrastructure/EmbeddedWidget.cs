@@ -4,18 +4,29 @@ using static Microsoft.Playwright.Assertions;
 namespace Widget.Browser.Tests.Infrastructure;
 
 /// <summary>The widget as a visitor sees it, inside the iframe of a webmaster's page.</summary>
-public sealed class EmbeddedWidget(IPage page)
+public sealed class EmbeddedWidget(IPage page, ILocator iframe)
 {
-    private readonly IFrameLocator frame = page.FrameLocator("iframe[title=\"Chat\"]");
+    private readonly IFrameLocator frame = iframe.ContentFrame;
+
+    /// <summary>The widget in the iframe that <see cref="HostPages.IframeSnippet"/> pastes.</summary>
+    public EmbeddedWidget(IPage page)
+        : this(page, page.Locator("iframe[title=\"Chat\"]"))
+    {
+    }
 
     /// <summary>The webmaster's page around the widget.</summary>
     public IPage HostPage => page;
 
-    public ILocator Iframe => frame.Owner;
+    public ILocator Iframe => iframe;
+
+    public ILocator Title => frame.Locator(".widget-title");
 
     public ILocator Root => frame.Locator(".widget");
 
     public ILocator SignInButton => frame.Locator(".signin-button");
+
+    /// <summary>"Continue with your account" or "Continue as NAME": sign-in through storage access.</summary>
+    public ILocator ContinueButton => frame.Locator(".continue-button");
 
     public ILocator Compose => frame.Locator("form.compose");
 

@@ -14,6 +14,9 @@ public sealed class WidgetApp : IAsyncLifetime
 
     public Uri BaseAddress => Service.BaseAddress;
 
+    /// <summary>The service's own container, for seeding what a browser test starts from.</summary>
+    public IServiceProvider Services => Service.Services;
+
     private WidgetService Service => service ?? throw new InvalidOperationException("The service has not started.");
 
     public Uri WidgetUri(string tag) => new(BaseAddress, "/w/" + tag);
@@ -21,7 +24,14 @@ public sealed class WidgetApp : IAsyncLifetime
     public HttpClient CreateClient() => Service.CreateClient();
 
     public async ValueTask InitializeAsync() =>
-        service = await WidgetService.StartAsync(new Dictionary<string, string>(), TestContext.Current.CancellationToken);
+        service = await WidgetService.StartAsync(
+            new Dictionary<string, string>
+            {
+                // Chromium takes Secure cookies from http://localhost, so the cross-site session cookie
+                // that "Continue as" needs works here without https.
+                ["Auth:CrossSiteCookie"] = "true",
+            },
+            TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

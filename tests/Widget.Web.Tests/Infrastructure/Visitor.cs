@@ -11,11 +11,22 @@ namespace Widget.Web.Tests.Infrastructure;
 /// A person at a browser: a cookie jar on the widget's domain and the provider's, and the steps the
 /// widget's popup takes to sign in and hand a token to the iframe.
 /// </summary>
-public sealed partial class Visitor(WidgetApp app, string login) : IDisposable
+public sealed partial class Visitor : IDisposable
 {
-    private readonly HttpClient browser = new(
-        new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-    { BaseAddress = app.BaseAddress };
+    private readonly WidgetApp app;
+    private readonly string login;
+    private readonly CookieContainer cookies = new();
+    private readonly HttpClient browser;
+
+    public Visitor(WidgetApp app, string login)
+    {
+        this.app = app;
+        this.login = login;
+        browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
+        {
+            BaseAddress = app.BaseAddress,
+        };
+    }
 
     public string Login => login;
 
@@ -31,6 +42,9 @@ public sealed partial class Visitor(WidgetApp app, string login) : IDisposable
     public Uri PopupUri(string nonce) => new(app.BaseAddress, $"/auth/popup?provider={WidgetApp.Provider}&nonce={nonce}");
 
     public HttpClient Browser => browser;
+
+    /// <summary>The cookie named <paramref name="name"/> that the service set, if any, whatever its path.</summary>
+    public Cookie? Cookie(string name) => cookies.GetAllCookies().FirstOrDefault(cookie => cookie.Name == name);
 
     /// <summary>The whole sign-in: popup, one-time code, token.</summary>
     public async Task<IssuedToken> SignInAsync(CancellationToken ct)

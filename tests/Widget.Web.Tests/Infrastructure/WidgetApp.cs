@@ -35,6 +35,9 @@ public sealed class WidgetApp : IAsyncLifetime
                 ["Realtime:CatchUpLimit"] = CatchUpLimit.ToString(CultureInfo.InvariantCulture),
                 ["Posting:RateLimitBurst"] = RateLimitBurst.ToString(CultureInfo.InvariantCulture),
                 ["Posting:RateLimitPeriod"] = "00:01:00",
+                // Over plain http only when asked; a CookieContainer keeps it but never sends it back
+                // over http, so the tests that need it send it themselves.
+                ["Auth:CrossSiteCookie"] = "true",
                 ["Presence:GracePeriod"] = GracePeriod.ToString(),
                 ["Presence:FlushInterval"] = "00:00:00.100",
                 ["Presence:TypingThrottle"] = "00:00:01",
