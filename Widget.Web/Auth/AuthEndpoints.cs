@@ -42,6 +42,12 @@ public static class AuthEndpoints
             return TypedResults.Problem("Unknown sign-in provider.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (!PopupRequest.IsFromOwnPage(http.Request))
+        {
+            return TypedResults.Problem("Sign in from the chat widget itself.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        PopupRequest.Remember(http.Response, nonce!);
         var complete = "/auth/complete?nonce=" + Uri.EscapeDataString(nonce!);
         // A revoked session authenticates but is made anonymous, so ask who it is, not whether it parsed.
         var existing = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -58,7 +64,7 @@ public static class AuthEndpoints
         string? nonce, HttpContext http, SignInHandoffs handoffs, IOptions<AuthOptions> options, CancellationToken ct)
     {
         var signedIn = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (!SignInNonce.IsWellFormed(nonce) || signedIn.Principal.ToPostAuthor() is not { } user)
+        if (!SignInNonce.IsWellFormed(nonce) || !PopupRequest.Completes(http, nonce!) || signedIn.Principal.ToPostAuthor() is not { } user)
         {
             return TypedResults.Problem("The sign-in did not complete. Close this window and try again.",
                 statusCode: StatusCodes.Status400BadRequest);

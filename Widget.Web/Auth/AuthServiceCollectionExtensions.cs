@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Auth;
@@ -70,6 +71,9 @@ public static class AuthServiceCollectionExtensions
         oidc.ClientSecret = provider.ClientSecret;
         oidc.RequireHttpsMetadata = provider.RequireHttpsMetadata;
         oidc.ResponseType = "code";
+        // The code comes back on a GET redirect, not a cross-site form POST, which Lax cookies
+        // (the correlation cookie, the popup's nonce) would not survive.
+        oidc.ResponseMode = OpenIdConnectResponseMode.Query;
         oidc.UsePkce = true;
         oidc.MapInboundClaims = false;
         oidc.GetClaimsFromUserInfoEndpoint = true;

@@ -37,7 +37,9 @@ public static class OidcDevLogin
         string? provider = null;
         var formValues = new Dictionary<string, string> { ["login"] = login, ["password"] = "any" };
 
-        var response = await client.GetAsync(start, ct);
+        // The widget's own page opens the popup; the service refuses a popup any other site opens.
+        using var opening = new HttpRequestMessage(HttpMethod.Get, start) { Headers = { { "Sec-Fetch-Site", "same-origin" } } };
+        var response = await client.SendAsync(opening, ct);
         for (var step = 0; step < MaxSteps; step++)
         {
             HttpRequestMessage next;

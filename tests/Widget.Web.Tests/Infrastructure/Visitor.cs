@@ -25,6 +25,8 @@ public sealed partial class Visitor : IDisposable
         browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = app.BaseAddress,
+            // As a browser says for a popup the widget's own page opened.
+            DefaultRequestHeaders = { { "Sec-Fetch-Site", "same-origin" } },
         };
     }
 

@@ -179,7 +179,12 @@ public sealed class PresenceTests(WidgetApp app)
         var alone = await first.Connection.InvokeAsync<int>(nameof(LiveHub.SetPage), tag, "https://site.example/a?session=secret#x", Ct);
         var together = await second.Connection.InvokeAsync<int>(nameof(LiveHub.SetPage), tag, "https://site.example/a", Ct);
         var other = await elsewhere.Connection.InvokeAsync<int>(nameof(LiveHub.SetPage), tag, "https://site.example/b", Ct);
+        // A flush may fall between the two calls, so earlier counts may come first.
         var pushed = await first.NextPageCountAsync(Ct);
+        while (pushed.Count != 2)
+        {
+            pushed = await first.NextPageCountAsync(Ct);
+        }
 
         Assert.Equal(1, alone);
         Assert.Equal(2, together);

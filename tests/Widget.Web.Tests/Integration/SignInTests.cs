@@ -137,6 +137,39 @@ public sealed class SignInTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Popup_OpenedByAnotherSite_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        await anna.SignInAsync(Ct);
+        var nonce = Visitor.NewNonce();
+        using var request = new HttpRequestMessage(HttpMethod.Get, anna.PopupUri(nonce));
+        request.Headers.Remove("Sec-Fetch-Site");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var popup = await anna.Browser.SendAsync(request, Ct);
+        using var client = app.CreateClient();
+        using var poll = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, popup.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, poll.StatusCode);
+    }
+
+    [Fact]
+    public async Task Complete_ForANonceNoPopupOfThisBrowserStarted_IsRefused()
+    {
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        await anna.SignInAsync(Ct);
+        var planted = Visitor.NewNonce();
+
+        using var complete = await anna.Browser.GetAsync($"/auth/complete?nonce={planted}", Ct);
+        using var client = app.CreateClient();
+        using var poll = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(planted), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, complete.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, poll.StatusCode);
+    }
+
+    [Fact]
     public async Task Popup_WithoutANonce_IsRefused()
     {
         using var client = app.CreateClient();
