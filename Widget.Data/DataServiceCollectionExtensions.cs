@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
         services.AddScoped<PostWriter>();
+        services.AddScoped<PublicQueries>();
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
         services.AddScoped<SiteStore>();

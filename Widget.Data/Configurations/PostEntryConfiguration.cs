@@ -14,6 +14,9 @@ internal sealed class PostEntryConfiguration : IEntityTypeConfiguration<PostEntr
         builder.Property(p => p.Text).HasMaxLength(PostText.DefaultMaxLength * 2);
         builder.Property(p => p.Channel).HasMaxLength(Tag.MaxLength);
         builder.HasIndex(p => new { p.AuthorId, p.ClientId }).IsUnique();
+        // A profile pages by (author, id); the front page's "active tags" scans the last day by time.
+        builder.HasIndex(p => new { p.AuthorId, p.Id });
+        builder.HasIndex(p => p.CreatedAt);
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

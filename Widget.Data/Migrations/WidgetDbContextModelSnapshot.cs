@@ -125,9 +125,15 @@ namespace Widget.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_posts_created_at");
+
                     b.HasIndex("AuthorId", "ClientId")
                         .IsUnique()
                         .HasDatabaseName("ix_posts_author_id_client_id");
+
+                    b.HasIndex("AuthorId", "Id")
+                        .HasDatabaseName("ix_posts_author_id_id");
 
                     b.ToTable("posts", (string)null);
                 });
