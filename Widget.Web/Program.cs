@@ -1,6 +1,7 @@
 using Widget.Web.Auth;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
+using Widget.Web.Microblog;
 using Widget.Web.Realtime;
 using Widget.Web.Viewing;
 
@@ -15,6 +16,7 @@ var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
 app.UseWidgetPipeline();
 app.MapWidgetPages();
+app.MapPublicPages();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
 app.MapPostsApi();
