@@ -1,4 +1,5 @@
 using Widget.Web.Auth;
+using Widget.Web.Feeds;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
 using Widget.Web.Microblog;
@@ -17,6 +18,7 @@ await app.MigrateWidgetDatabaseAsync();
 app.UseWidgetPipeline();
 app.MapWidgetPages();
 app.MapPublicPages();
+app.MapFeeds();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
 app.MapPostsApi();
