@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PostQueries>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PublicQueries>();
+        services.AddScoped<PostSearch>();
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
         services.AddScoped<SiteStore>();

@@ -4,6 +4,7 @@ using Widget.Web.Hosting;
 using Widget.Web.Posting;
 using Widget.Web.Microblog;
 using Widget.Web.Realtime;
+using Widget.Web.Search;
 using Widget.Web.Viewing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ app.UseWidgetPipeline();
 app.MapWidgetPages();
 app.MapPublicPages();
 app.MapFeeds();
+app.MapSearch();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
 app.MapPostsApi();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Widget.Data;
 
 #nullable disable
@@ -12,7 +13,7 @@ using Widget.Data;
 namespace Widget.Data.Migrations
 {
     [DbContext(typeof(WidgetDbContext))]
-    [Migration("20261124065704_Microblog")]
+    [Migration("20261124071144_Microblog")]
     partial class Microblog
     {
         /// <inheritdoc />
@@ -61,6 +62,11 @@ namespace Widget.Data.Migrations
 
                     b.HasKey("Tag")
                         .HasName("pk_channels");
+
+                    b.HasIndex("Tag")
+                        .HasDatabaseName("ix_channels_tag_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Tag"), new[] { "text_pattern_ops" });
 
                     b.ToTable("channels", (string)null);
                 });
@@ -119,6 +125,13 @@ namespace Widget.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('russian', text) || to_tsvector('simple', text)", true);
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -130,6 +143,11 @@ namespace Widget.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_posts_created_at");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_posts_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("AuthorId", "ClientId")
                         .IsUnique()
