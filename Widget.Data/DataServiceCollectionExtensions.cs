@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PostSearch>();
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
+        services.AddScoped<AccountDeletion>();
         services.AddScoped<SiteStore>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Widget.Web.Accounts;
 using Widget.Web.Auth;
 using Widget.Web.Feeds;
 using Widget.Web.Hosting;
@@ -23,6 +24,7 @@ app.MapFeeds();
 app.MapSearch();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
+app.MapAccountDataApi();
 app.MapPostsApi();
 app.MapLiveHub();
 app.MapStatsEndpoint();

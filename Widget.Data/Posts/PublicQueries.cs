@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
@@ -39,6 +40,16 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Select(ToRow)
             .ToListAsync(ct);
         return rows.ConvertAll(r => r.ToPost());
+    }
+
+    /// <summary>Every post of one author, oldest first, streamed: an export must not hold them all in memory.</summary>
+    public async IAsyncEnumerable<Post> AllByAuthorAsync(long authorId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = db.Posts.AsNoTracking().Where(p => p.AuthorId == authorId).OrderBy(p => p.Id).Select(ToRow).AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            yield return row.ToPost();
+        }
     }
 
     /// <summary>The tags with the most posts since <paramref name="since"/>, busiest first.</summary>
