@@ -1,8 +1,6 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
-using Widget.Data.Entities;
 
 namespace Widget.Data.Posts;
 
@@ -17,9 +15,6 @@ public sealed class PostSearch(WidgetDbContext db)
 
     public const string ExactConfig = "simple";
 
-    private static readonly Expression<Func<PostEntry, Row>> ToRow =
-        p => new Row(p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel);
-
     public async Task<IReadOnlyList<Post>> PostsAsync(string query, long? beforeId, int limit, CancellationToken ct)
     {
         var before = beforeId ?? long.MaxValue;
@@ -28,7 +23,7 @@ public sealed class PostSearch(WidgetDbContext db)
                 EF.Functions.WebSearchToTsQuery(StemmedConfig, query).Or(EF.Functions.WebSearchToTsQuery(ExactConfig, query))))
             .OrderByDescending(p => p.Id)
             .Take(limit)
-            .Select(ToRow)
+            .Select(PostRow.FromEntry)
             .ToListAsync(ct);
         return rows.ConvertAll(r => r.ToPost());
     }
@@ -41,10 +36,4 @@ public sealed class PostSearch(WidgetDbContext db)
             .Take(limit)
             .Select(c => c.Tag)
             .ToListAsync(ct);
-
-    private sealed record Row(long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
-    {
-        public Post ToPost() => new(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
-            PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray());
-    }
 }

@@ -1,9 +1,6 @@
-using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
-using Widget.Core.Tags;
-using Widget.Data.Entities;
 
 namespace Widget.Data.Posts;
 
@@ -13,9 +10,6 @@ namespace Widget.Data.Posts;
 /// </summary>
 public sealed class PublicQueries(WidgetDbContext db)
 {
-    private static readonly Expression<Func<PostEntry, Row>> ToRow =
-        p => new Row(p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel);
-
     /// <summary>The newest posts of every tag older than post <paramref name="beforeId"/>, newest first.</summary>
     public async Task<IReadOnlyList<Post>> NewestAsync(long? beforeId, int limit, CancellationToken ct)
     {
@@ -24,7 +18,7 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Where(p => p.Id < before)
             .OrderByDescending(p => p.Id)
             .Take(limit)
-            .Select(ToRow)
+            .Select(PostRow.FromEntry)
             .ToListAsync(ct);
         return rows.ConvertAll(r => r.ToPost());
     }
@@ -37,7 +31,7 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Where(p => p.AuthorId == authorId && p.Id < before)
             .OrderByDescending(p => p.Id)
             .Take(limit)
-            .Select(ToRow)
+            .Select(PostRow.FromEntry)
             .ToListAsync(ct);
         return rows.ConvertAll(r => r.ToPost());
     }
@@ -45,7 +39,7 @@ public sealed class PublicQueries(WidgetDbContext db)
     /// <summary>Every post of one author, oldest first, streamed: an export must not hold them all in memory.</summary>
     public async IAsyncEnumerable<Post> AllByAuthorAsync(long authorId, [EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = db.Posts.AsNoTracking().Where(p => p.AuthorId == authorId).OrderBy(p => p.Id).Select(ToRow).AsAsyncEnumerable();
+        var rows = db.Posts.AsNoTracking().Where(p => p.AuthorId == authorId).OrderBy(p => p.Id).Select(PostRow.FromEntry).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(ct))
         {
             yield return row.ToPost();
@@ -81,11 +75,5 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Take(limit)
             .Select(u => new UserProfile(u.Id, u.DisplayName, u.CreatedAt))
             .ToListAsync(ct);
-    }
-
-    private sealed record Row(long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
-    {
-        public Post ToPost() => new(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
-            PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray());
     }
 }
