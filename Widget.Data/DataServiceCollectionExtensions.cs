@@ -19,8 +19,11 @@ public static class DataServiceCollectionExtensions
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
         services.AddScoped<PostWriter>();
+        services.AddScoped<PublicQueries>();
+        services.AddScoped<PostSearch>();
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
+        services.AddScoped<AccountDeletion>();
         services.AddScoped<SiteStore>();
         return services;
     }

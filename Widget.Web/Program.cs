@@ -1,8 +1,12 @@
+using Widget.Web.Accounts;
 using Widget.Web.Auth;
+using Widget.Web.Feeds;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
+using Widget.Web.Microblog;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
+using Widget.Web.Search;
 using Widget.Web.Viewing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,8 +21,12 @@ var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
 app.UseWidgetPipeline();
 app.MapWidgetPages();
+app.MapPublicPages();
+app.MapFeeds();
+app.MapSearch();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
+app.MapAccountDataApi();
 app.MapPostsApi();
 app.MapLiveHub();
 app.MapStatsEndpoint();

@@ -11,5 +11,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
     {
         builder.HasKey(c => c.Tag);
         builder.Property(c => c.Tag).HasMaxLength(Tag.MaxLength);
+        // The key's collation-aware index cannot serve LIKE 'prefix%'; this one can (tag-name completion).
+        builder.HasIndex(c => c.Tag).HasOperators("text_pattern_ops").HasDatabaseName("ix_channels_tag_prefix");
     }
 }

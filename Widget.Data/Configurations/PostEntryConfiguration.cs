@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Entities;
+using Widget.Data.Posts;
 
 namespace Widget.Data.Configurations;
 
@@ -14,6 +15,14 @@ internal sealed class PostEntryConfiguration : IEntityTypeConfiguration<PostEntr
         builder.Property(p => p.Text).HasMaxLength(PostText.DefaultMaxLength * 2);
         builder.Property(p => p.Channel).HasMaxLength(Tag.MaxLength);
         builder.HasIndex(p => new { p.AuthorId, p.ClientId }).IsUnique();
+        // A profile pages by (author, id); the front page's "active tags" scans the last day by time.
+        builder.HasIndex(p => new { p.AuthorId, p.Id });
+        builder.HasIndex(p => p.CreatedAt);
+        // 'russian' stems Russian words and sends ASCII words to the English stemmer; 'simple' adds every
+        // word as written, so names and words of other languages match exactly. One stored column, one GIN index.
+        builder.Property(p => p.SearchVector)
+            .HasComputedColumnSql($"to_tsvector('{PostSearch.StemmedConfig}', text) || to_tsvector('{PostSearch.ExactConfig}', text)", stored: true);
+        builder.HasIndex(p => p.SearchVector).HasMethod("GIN");
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

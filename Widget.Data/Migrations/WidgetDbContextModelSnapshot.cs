@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using Widget.Data;
 
 #nullable disable
@@ -58,6 +59,11 @@ namespace Widget.Data.Migrations
 
                     b.HasKey("Tag")
                         .HasName("pk_channels");
+
+                    b.HasIndex("Tag")
+                        .HasDatabaseName("ix_channels_tag_prefix");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Tag"), new[] { "text_pattern_ops" });
 
                     b.ToTable("channels", (string)null);
                 });
@@ -116,6 +122,13 @@ namespace Widget.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('russian', text) || to_tsvector('simple', text)", true);
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -125,9 +138,20 @@ namespace Widget.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_posts");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_posts_created_at");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_posts_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("AuthorId", "ClientId")
                         .IsUnique()
                         .HasDatabaseName("ix_posts_author_id_client_id");
+
+                    b.HasIndex("AuthorId", "Id")
+                        .HasDatabaseName("ix_posts_author_id_id");
 
                     b.ToTable("posts", (string)null);
                 });

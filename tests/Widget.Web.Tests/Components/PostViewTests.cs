@@ -54,4 +54,22 @@ public sealed class PostViewTests : BunitContext
         Assert.Equal("2026-11-24T10:30:00.0000000Z", time.GetAttribute("datetime"));
         Assert.Equal("10:30", time.TextContent);
     }
+
+    [Fact]
+    public void Render_WhenNameHasBidiOverride_DropsItSoTheTimeStaysPut()
+    {
+        var cut = Render<PostView>(p => p.Add(x => x.Post, SamplePosts.Make(1, "hi", author: "\u202Eanna")));
+
+        Assert.Equal("anna", cut.Find(".post-author").TextContent);
+    }
+
+    [Fact]
+    public void Render_WhenTextHasALink_RendersItInsideThePostText()
+    {
+        var cut = Render<PostView>(p => p.Add(x => x.Post, SamplePosts.Make(1, "see https://x.org #news")));
+
+        cut.Find(".post-text").MarkupMatches(
+            "<p class=\"post-text\">see <a class=\"post-link\" href=\"https://x.org\" rel=\"nofollow ugc noopener\" target=\"_blank\">https://x.org</a> " +
+            "<a class=\"post-tag\" href=\"/t/news\">#news</a></p>");
+    }
 }

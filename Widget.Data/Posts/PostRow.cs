@@ -1,0 +1,17 @@
+using System.Linq.Expressions;
+using Widget.Core.Posts;
+using Widget.Core.Tags;
+using Widget.Data.Entities;
+
+namespace Widget.Data.Posts;
+
+/// <summary>The columns a post is read with, shared by the queries that list posts by id.</summary>
+internal sealed record PostRow(long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
+{
+    public static readonly Expression<Func<PostEntry, PostRow>> FromEntry =
+        p => new PostRow(p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel);
+
+    // A post's tags follow from its channel and text, so lists need not join them back.
+    public Post ToPost() => new(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
+        PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray());
+}

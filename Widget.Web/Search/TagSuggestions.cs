@@ -1,0 +1,3 @@
+namespace Widget.Web.Search;
+
+public sealed record TagSuggestions(IReadOnlyList<string> Tags);
