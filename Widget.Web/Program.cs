@@ -1,4 +1,5 @@
 using Widget.Web.Auth;
+using Widget.Web.Cluster;
 using Widget.Web.Hosting;
 using Widget.Web.Posting;
 using Widget.Web.Realtime;
@@ -6,6 +7,10 @@ using Widget.Web.Viewing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();
+builder.AddWidgetForwardedHeaders();
+builder.AddWidgetHealthChecks();
+builder.AddWidgetTelemetry();
+builder.AddWidgetCluster();
 builder.AddWidgetAuthentication();
 builder.AddWidgetPosting();
 builder.AddWidgetRealtime();
@@ -13,7 +18,10 @@ builder.AddWidgetPages();
 
 var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
+app.UseWidgetForwardedHeaders();
+app.MapWidgetMetrics();
 app.UseWidgetPipeline();
+app.MapWidgetHealth();
 app.MapWidgetPages();
 app.MapAuthEndpoints();
 app.MapAccountEndpoints();
