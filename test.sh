@@ -6,8 +6,12 @@ source scripts/prerequisites.sh
 
 ensure_postgres
 ensure_apt_package chromium chromium
+ensure_cluster_tools
 build_widget_script
 ensure_node_modules tools/dev-oidc
+
+echo "docker-compose.yml:"
+validate_compose_file && echo "  valid"
 
 echo "embed script tests:"
 (cd embed && npm test --silent)

@@ -1,9 +1,10 @@
 using Widget.Web.Accounts;
 using Widget.Web.Auth;
+using Widget.Web.Cluster;
 using Widget.Web.Feeds;
 using Widget.Web.Hosting;
-using Widget.Web.Posting;
 using Widget.Web.Microblog;
+using Widget.Web.Posting;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
 using Widget.Web.Search;
@@ -11,6 +12,10 @@ using Widget.Web.Viewing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();
+builder.AddWidgetForwardedHeaders();
+builder.AddWidgetHealthChecks();
+builder.AddWidgetTelemetry();
+builder.AddWidgetCluster();
 builder.AddWidgetAuthentication();
 builder.AddWidgetPosting();
 builder.AddWidgetRealtime();
@@ -19,7 +24,10 @@ builder.AddWidgetPages();
 
 var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
+app.UseWidgetForwardedHeaders();
+app.MapWidgetMetrics();
 app.UseWidgetPipeline();
+app.MapWidgetHealth();
 app.MapWidgetPages();
 app.MapPublicPages();
 app.MapFeeds();

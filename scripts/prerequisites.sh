@@ -36,3 +36,16 @@ build_widget_script() {
   ensure_node_modules embed
   (cd embed && npm run --silent build)
 }
+
+# The multi-node tests run real redis-server and nginx processes; docker-compose only validates the file.
+ensure_cluster_tools() {
+  ensure_apt_package redis-server redis-server
+  ensure_apt_package nginx nginx
+  ensure_apt_package docker-compose docker-compose
+}
+
+# No Docker engine runs here, so the compose file is checked, not started. The password is required
+# by the file and never stored in it; any value does for checking.
+validate_compose_file() {
+  POSTGRES_PASSWORD=validate-only docker-compose -f docker-compose.yml config -q
+}

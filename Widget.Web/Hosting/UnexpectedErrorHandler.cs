@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace Widget.Web.Hosting;
 
@@ -9,7 +8,7 @@ public sealed partial class UnexpectedErrorHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var transient = exception is NpgsqlException { IsTransient: true } or TimeoutException;
+        var transient = TransientDatabaseError.Is(exception);
         LogFailure(logger, httpContext.Request.Path, exception);
         httpContext.Response.StatusCode = transient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (transient)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Widget.Core.Presence;
 
 namespace Widget.Web.Presence;
@@ -8,7 +9,8 @@ public static class PresenceServiceCollectionExtensions
     {
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
+        // One node counts in memory; AddWidgetCluster registers the Redis store first when nodes share one.
+        builder.Services.TryAddSingleton<IPresenceStore, InMemoryPresenceStore>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<TypingThrottle>();
         builder.Services.AddHostedService<PresenceFlusher>();

@@ -14,6 +14,7 @@ public static class RealtimeServiceCollectionExtensions
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
+            hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
         });
         builder.Services.AddSingleton<PostHtmlRenderer>();

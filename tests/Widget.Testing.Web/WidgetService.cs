@@ -8,7 +8,7 @@ namespace Widget.Testing;
 /// </summary>
 public sealed class WidgetService : IAsyncDisposable
 {
-    public const string Provider = "dev";
+    public const string Provider = OidcProvider.SettingsName;
 
     private WidgetDatabases? databases;
     private OidcProvider? oidc;

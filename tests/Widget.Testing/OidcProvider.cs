@@ -21,6 +21,9 @@ public sealed class OidcProvider : IAsyncDisposable
         Issuer = issuer;
     }
 
+    /// <summary>The name the service's settings give this provider (<c>Auth:Providers:dev</c>), in its URLs too.</summary>
+    public const string SettingsName = "dev";
+
     public string ClientId { get; } = DevClientId;
 
     public string ClientSecret { get; } = DevClientSecret;

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Widget.Core.Presence;
+using Widget.Web.Presence;
+using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
+
+namespace Widget.Web.Cluster;
+
+public static class ClusterServiceCollectionExtensions
+{
+    /// <summary>
+    /// With Redis configured, the SignalR backplane runs over it and readiness checks it; without it
+    /// nothing here is registered and a single node needs only Postgres.
+    /// </summary>
+    public static WebApplicationBuilder AddWidgetCluster(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Redis");
+        builder.Services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
+            .PostConfigure(o => o.Configuration = string.IsNullOrWhiteSpace(connectionString) ? o.Configuration : connectionString)
+            .ValidateDataAnnotations()
+            .Validate(o => o.NodeHeartbeat * 2 <= o.NodeTimeout, "Redis:NodeTimeout must be at least twice Redis:NodeHeartbeat.")
+            .ValidateOnStart();
+        var configuration = string.IsNullOrWhiteSpace(connectionString)
+            ? builder.Configuration[$"{RedisOptions.Section}:{nameof(RedisOptions.Configuration)}"]
+            : connectionString;
+        if (string.IsNullOrWhiteSpace(configuration))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddSignalR().AddStackExchangeRedis();
+        builder.Services.AddOptions<SignalRRedisOptions>().Configure<RedisConnection, IOptions<RedisOptions>>((backplane, redis, own) =>
+        {
+            backplane.Configuration.ChannelPrefix = RedisChannel.Literal(own.Value.ChannelPrefix);
+            backplane.ConnectionFactory = _ => Task.FromResult(redis.Multiplexer);
+        });
+        // Presence across nodes; the hub's presence wiring takes whichever IPresenceStore is registered.
+        builder.Services.AddSingleton<RedisPresenceStore>();
+        builder.Services.AddSingleton<IPresenceStore>(services => services.GetRequiredService<RedisPresenceStore>());
+        builder.Services.AddHostedService<PresenceHeartbeat>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+}
