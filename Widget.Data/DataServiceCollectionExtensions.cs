@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Widget.Data.Accounts;
+using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Data.Sites;
 
@@ -22,6 +23,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AccountStore>();
         services.AddScoped<SignInHandoffs>();
         services.AddScoped<SiteStore>();
+        services.AddScoped<ChannelRoles>();
+        services.AddScoped<ModerationStore>();
         return services;
     }
 }

@@ -16,5 +16,9 @@ public sealed class PostEntry
     /// <summary>The tag the post was written in.</summary>
     public required string Channel { get; set; }
 
+    /// <summary>Set when the author or a moderator deleted the post: it leaves every timeline. The row stays so
+    /// a retried send with the same client id still finds it instead of posting it again.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     public User? Author { get; set; }
 }

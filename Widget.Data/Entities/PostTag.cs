@@ -12,5 +12,8 @@ public sealed class PostTag
 
     public long PostId { get; set; }
 
+    /// <summary>Set when a moderator hid the post from this tag; it stays in its other tags.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
     public PostEntry? Post { get; set; }
 }

@@ -62,6 +62,72 @@ namespace Widget.Data.Migrations
                     b.ToTable("channels", (string)null);
                 });
 
+            modelBuilder.Entity("Widget.Data.Entities.ChannelBan", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("BannedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("banned_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("until");
+
+                    b.HasKey("Tag", "UserId")
+                        .HasName("pk_channel_bans");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_channel_bans_user_id");
+
+                    b.ToTable("channel_bans", (string)null);
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.ChannelModerator", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("appointed_at");
+
+                    b.Property<long>("AppointedBy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appointed_by");
+
+                    b.HasKey("Tag", "UserId")
+                        .HasName("pk_channel_moderators");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_channel_moderators_user_id");
+
+                    b.ToTable("channel_moderators", (string)null);
+                });
+
             modelBuilder.Entity("Widget.Data.Entities.ExternalLogin", b =>
                 {
                     b.Property<string>("Issuer")
@@ -87,6 +153,58 @@ namespace Widget.Data.Migrations
                         .HasDatabaseName("ix_external_logins_user_id");
 
                     b.ToTable("external_logins", (string)null);
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.ModerationLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("ModeratorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<long?>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.Property<long?>("TargetUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_moderation_log");
+
+                    b.HasIndex("Tag", "Id")
+                        .HasDatabaseName("ix_moderation_log_tag_id");
+
+                    b.ToTable("moderation_log", (string)null);
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.PostEntry", b =>
@@ -116,6 +234,10 @@ namespace Widget.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -142,6 +264,10 @@ namespace Widget.Data.Migrations
                     b.Property<long>("Seq")
                         .HasColumnType("bigint")
                         .HasColumnName("seq");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hidden_at");
 
                     b.Property<long>("PostId")
                         .HasColumnType("bigint")
@@ -276,6 +402,26 @@ namespace Widget.Data.Migrations
                         .HasDatabaseName("ix_sessions_user_id");
 
                     b.ToTable("sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.ChannelBan", b =>
+                {
+                    b.HasOne("Widget.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_channel_bans_users_user_id");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.ChannelModerator", b =>
+                {
+                    b.HasOne("Widget.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_channel_moderators_users_user_id");
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.ExternalLogin", b =>
