@@ -1,5 +1,6 @@
 using Widget.Web.Auth;
 using Widget.Web.Hosting;
+using Widget.Web.Moderation;
 using Widget.Web.Posting;
 using Widget.Web.Realtime;
 using Widget.Web.Viewing;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();
 builder.AddWidgetAuthentication();
 builder.AddWidgetPosting();
+builder.AddWidgetModeration();
 builder.AddWidgetRealtime();
 builder.AddWidgetPages();
 

@@ -1,9 +1,17 @@
+using Widget.Web.Moderation;
+
 namespace Widget.Web.Realtime;
 
 /// <summary>What the server pushes to an open widget.</summary>
 public interface ILiveClient
 {
     Task PostAdded(PostEvent e);
+
+    /// <summary>A post left the tag (hidden there or deleted everywhere): the widget drops its element.</summary>
+    Task PostRemoved(PostRemovedEvent e);
+
+    /// <summary>Sent to the banned user's own connections, so their widget says why posting stopped.</summary>
+    Task Banned(BannedEvent e);
 
     /// <summary>The connection's sign-in session was revoked; the widget forgets its token.</summary>
     Task SignedOut();

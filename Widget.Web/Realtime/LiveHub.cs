@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Widget.Core.Tags;
 using Widget.Web.Auth;
+using Widget.Web.Moderation;
 using Widget.Web.Posting;
 
 namespace Widget.Web.Realtime;
@@ -10,7 +11,8 @@ namespace Widget.Web.Realtime;
 /// The widget's one connection. Anyone may join a tag and read; posting needs a token.
 /// Session validity is checked on every call by <see cref="SessionHubFilter"/>.
 /// </summary>
-public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOptions<RealtimeOptions> options)
+public sealed class LiveHub(
+    CatchUpReader catchUp, PostingService posting, ModerationService moderation, IOptions<RealtimeOptions> options)
     : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
@@ -61,6 +63,17 @@ public sealed class LiveHub(CatchUpReader catchUp, PostingService posting, IOpti
         return result.Accepted
             ? new PostAccepted(result.Stored.Post, result.Stored.Created)
             : throw new HubException(result.Rejection.Message);
+    }
+
+    /// <summary>Deletes one's own post (or, for a moderator of its channel, anyone's) from every tag.</summary>
+    public async Task DeletePost(long postId)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to delete posts.");
+        var outcome = await moderation.DeleteAsync(user.UserId, postId, Context.ConnectionAborted);
+        if (!outcome.Done)
+        {
+            throw new HubException(outcome.Message);
+        }
     }
 
     private HashSet<string> JoinedTags

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Moderation;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Tests.Infrastructure;
@@ -9,12 +10,16 @@ namespace Widget.Web.Tests.Infrastructure;
 public sealed class LiveViewer : IAsyncDisposable
 {
     private readonly Channel<PostEvent> posts = Channel.CreateUnbounded<PostEvent>();
+    private readonly Channel<PostRemovedEvent> removals = Channel.CreateUnbounded<PostRemovedEvent>();
+    private readonly Channel<BannedEvent> bans = Channel.CreateUnbounded<BannedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
     {
         Connection = connection;
         connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
+        connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
+        connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
     }
 
@@ -51,6 +56,27 @@ public sealed class LiveViewer : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await posts.Reader.ReadAsync(timeout.Token);
+    }
+
+    public Task<PostRemovedEvent> NextRemovalAsync(CancellationToken ct) => WithinSecondsAsync(removals, ct);
+
+    public Task<BannedEvent> NextBanAsync(CancellationToken ct) => WithinSecondsAsync(bans, ct);
+
+    /// <summary>True if no removal is pushed within <paramref name="wait"/>.</summary>
+    public async Task<bool> SeesNoRemovalAsync(TimeSpan wait, CancellationToken ct)
+    {
+        await Task.Delay(wait, ct);
+        return !removals.Reader.TryPeek(out _);
+    }
+
+    public Task DeletePostAsync(long postId, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(LiveHub.DeletePost), postId, ct);
+
+    private static async Task<T> WithinSecondsAsync<T>(Channel<T> events, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await events.Reader.ReadAsync(timeout.Token);
     }
 
     /// <summary>True if nothing is pushed within <paramref name="wait"/>.</summary>

@@ -1,0 +1,8 @@
+namespace Widget.Web.Moderation;
+
+public enum ModerationStatus
+{
+    Done,
+    Forbidden,
+    NotFound,
+}
