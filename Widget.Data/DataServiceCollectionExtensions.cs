@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SiteStore>();
         services.AddScoped<ChannelRoles>();
         services.AddScoped<ModerationStore>();
+        services.AddScoped<ChannelRulesStore>();
         return services;
     }
 }

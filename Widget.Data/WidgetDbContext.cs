@@ -30,6 +30,8 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options)
 
     public DbSet<ChannelModerator> ChannelModerators => Set<ChannelModerator>();
 
+    public DbSet<ChannelRules> ChannelRules => Set<ChannelRules>();
+
     public DbSet<ChannelBan> ChannelBans => Set<ChannelBan>();
 
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();

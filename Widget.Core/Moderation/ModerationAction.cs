@@ -9,4 +9,8 @@ public enum ModerationAction
     LiftBan,
     AppointModerator,
     RemoveModerator,
+    Pin,
+    Unpin,
+    SlowMode,
+    BlockedWords,
 }

@@ -14,6 +14,8 @@ internal sealed class PostEntryConfiguration : IEntityTypeConfiguration<PostEntr
         builder.Property(p => p.Text).HasMaxLength(PostText.DefaultMaxLength * 2);
         builder.Property(p => p.Channel).HasMaxLength(Tag.MaxLength);
         builder.HasIndex(p => new { p.AuthorId, p.ClientId }).IsUnique();
+        // Slow mode asks for a user's latest post in a channel.
+        builder.HasIndex(p => new { p.AuthorId, p.Channel, p.CreatedAt });
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,6 +14,8 @@ public sealed class ModerationService(
     ModeratorAccess access,
     ModerationStore store,
     ChannelRoles roles,
+    ChannelRulesStore rules,
+    PostHtmlRenderer renderer,
     PostQueries posts,
     IHubContext<LiveHub, ILiveClient> hub)
 {
@@ -89,6 +91,55 @@ public sealed class ModerationService(
         return await store.LiftBanAsync(tag, userId, moderatorId, ct)
             ? ModerationOutcome.Ok("The ban is lifted.")
             : ModerationOutcome.NotFound("That user is not banned here.");
+    }
+
+    /// <summary>Pins a post shown in the tag (null unpins); every open widget of the tag shows it on top at once.</summary>
+    public async Task<ModerationOutcome> PinAsync(long moderatorId, string tag, long? postId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (!await rules.PinAsync(tag, postId, moderatorId, ct))
+        {
+            return ModerationOutcome.NotFound($"Post {postId} is not shown in #{tag}.");
+        }
+
+        var pinned = await rules.PinnedAsync(tag, ct);
+        var html = pinned is null ? null : await renderer.RenderAsync(pinned);
+        await hub.Clients.Group(LiveGroups.ForTag(tag)).PostPinned(new PostPinnedEvent(tag, pinned?.Id, html)).WaitAsync(ct);
+        return ModerationOutcome.Ok(pinned is null ? "Unpinned." : "Pinned.");
+    }
+
+    /// <summary>One post per <paramref name="seconds"/> per user; 0 turns slow mode off.</summary>
+    public async Task<ModerationOutcome> SetSlowModeAsync(long moderatorId, string tag, int seconds, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (seconds is < 0 or > SlowMode.MaxSeconds)
+        {
+            return new ModerationOutcome(ModerationStatus.Invalid, $"Slow mode is 0 (off) to {SlowMode.MaxSeconds} seconds.");
+        }
+
+        await rules.SetSlowModeAsync(tag, seconds, moderatorId, ct);
+        return ModerationOutcome.Ok(seconds == 0 ? "Slow mode is off." : $"One post every {seconds} s per user.");
+    }
+
+    /// <summary>Replaces the word list; <paramref name="list"/> holds one word per line or comma.</summary>
+    public async Task<ModerationOutcome> SetBlockedWordsAsync(long moderatorId, string tag, string? list, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        var words = BlockedWords.Parse(list);
+        await rules.SetBlockedWordsAsync(tag, words, moderatorId, ct);
+        return ModerationOutcome.Ok($"{words.Count} blocked words.");
     }
 
     /// <summary>The owner names a moderator by user id, or by the name of someone who has posted in the tag.</summary>

@@ -5,4 +5,5 @@ public enum ModerationStatus
     Done,
     Forbidden,
     NotFound,
+    Invalid,
 }

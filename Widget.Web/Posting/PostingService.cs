@@ -14,6 +14,7 @@ public sealed class PostingService(
     PostQueries queries,
     PostingRateLimiter rateLimiter,
     ModerationStore moderation,
+    ChannelRulesStore rules,
     LiveFeed feed,
     IOptions<PostingOptions> options,
     TimeProvider time)
@@ -46,6 +47,14 @@ public sealed class PostingService(
             return PostResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }
 
+        if (await rules.ForPostingAsync(tag.Value.Value, author.UserId, ct) is { } channelRules
+            && Refusal(tag.Value.Value, channelRules, clean!) is { } refusal)
+        {
+            // Slow mode must not refuse the retry of a post that was stored.
+            var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
+            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(refusal);
+        }
+
         if (!rateLimiter.TryAcquire(author.UserId, out var retryAfter))
         {
             // A retry of a post that was stored is not a new post: answer it even when the bucket is empty.
@@ -61,5 +70,17 @@ public sealed class PostingService(
         }
 
         return new PostResult(stored, null);
+    }
+
+    private PostRejection? Refusal(string tag, PostingRules rules, string text)
+    {
+        if (BlockedWords.FindIn(text, rules.BlockedWords) is { } word)
+        {
+            return BlockedWords.Rejection(tag, word);
+        }
+
+        return SlowMode.WaitLeft(rules.SlowModeSeconds, rules.LastPostAt, time.GetUtcNow()) is { } wait
+            ? SlowMode.Rejection(tag, rules.SlowModeSeconds, wait)
+            : null;
     }
 }

@@ -10,6 +10,9 @@ public interface ILiveClient
     /// <summary>A post left the tag (hidden there or deleted everywhere): the widget drops its element.</summary>
     Task PostRemoved(PostRemovedEvent e);
 
+    /// <summary>The tag's pinned post changed: the widget shows it on top, or clears the pinned area.</summary>
+    Task PostPinned(PostPinnedEvent e);
+
     /// <summary>Sent to the banned user's own connections, so their widget says why posting stopped.</summary>
     Task Banned(BannedEvent e);
 

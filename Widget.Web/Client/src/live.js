@@ -120,5 +120,5 @@ export function connectLive({ tag, log, status, token, onSignedOut }) {
   }
 
   start();
-  return { restart, send, catchUp: join };
+  return { restart, send, catchUp: join, on: (event, handler) => connection.on(event, handler) };
 }

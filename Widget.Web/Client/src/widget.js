@@ -4,6 +4,7 @@ import { connectEmbed } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
+import { followModeration } from './moderation.js';
 import { createStatus } from './status.js';
 
 const widget = document.querySelector('.widget');
@@ -17,5 +18,6 @@ const log = createLog(widget, {
 });
 const account = setUpAccount(widget, { status, onChange: () => live.restart() });
 const live = connectLive({ tag, log, status, token: account.token, onSignedOut: account.revoked });
+followModeration(widget, live, { tag, status });
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
 loadOlderOnScroll(log, tag, status);

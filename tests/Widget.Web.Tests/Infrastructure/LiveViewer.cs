@@ -12,6 +12,7 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<PostEvent> posts = Channel.CreateUnbounded<PostEvent>();
     private readonly Channel<PostRemovedEvent> removals = Channel.CreateUnbounded<PostRemovedEvent>();
     private readonly Channel<BannedEvent> bans = Channel.CreateUnbounded<BannedEvent>();
+    private readonly Channel<PostPinnedEvent> pins = Channel.CreateUnbounded<PostPinnedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
@@ -20,6 +21,7 @@ public sealed class LiveViewer : IAsyncDisposable
         connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
         connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
         connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
+        connection.On<PostPinnedEvent>(nameof(ILiveClient.PostPinned), e => pins.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
     }
 
@@ -61,6 +63,8 @@ public sealed class LiveViewer : IAsyncDisposable
     public Task<PostRemovedEvent> NextRemovalAsync(CancellationToken ct) => WithinSecondsAsync(removals, ct);
 
     public Task<BannedEvent> NextBanAsync(CancellationToken ct) => WithinSecondsAsync(bans, ct);
+
+    public Task<PostPinnedEvent> NextPinAsync(CancellationToken ct) => WithinSecondsAsync(pins, ct);
 
     /// <summary>True if no removal is pushed within <paramref name="wait"/>.</summary>
     public async Task<bool> SeesNoRemovalAsync(TimeSpan wait, CancellationToken ct)

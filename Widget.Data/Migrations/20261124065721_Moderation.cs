@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -67,6 +68,26 @@ namespace Widget.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "channel_rules",
+                columns: table => new
+                {
+                    tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    slow_mode_seconds = table.Column<int>(type: "integer", nullable: false),
+                    blocked_words = table.Column<List<string>>(type: "text[]", nullable: false),
+                    pinned_post_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_channel_rules", x => x.tag);
+                    table.ForeignKey(
+                        name: "fk_channel_rules_posts_pinned_post_id",
+                        column: x => x.pinned_post_id,
+                        principalTable: "posts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "moderation_log",
                 columns: table => new
                 {
@@ -86,6 +107,11 @@ namespace Widget.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_posts_author_id_channel_created_at",
+                table: "posts",
+                columns: new[] { "author_id", "channel", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_channel_bans_user_id",
                 table: "channel_bans",
                 column: "user_id");
@@ -94,6 +120,11 @@ namespace Widget.Data.Migrations
                 name: "ix_channel_moderators_user_id",
                 table: "channel_moderators",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_channel_rules_pinned_post_id",
+                table: "channel_rules",
+                column: "pinned_post_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_moderation_log_tag_id",
@@ -111,7 +142,14 @@ namespace Widget.Data.Migrations
                 name: "channel_moderators");
 
             migrationBuilder.DropTable(
+                name: "channel_rules");
+
+            migrationBuilder.DropTable(
                 name: "moderation_log");
+
+            migrationBuilder.DropIndex(
+                name: "ix_posts_author_id_channel_created_at",
+                table: "posts");
 
             migrationBuilder.DropColumn(
                 name: "deleted_at",
