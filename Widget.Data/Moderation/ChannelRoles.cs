@@ -37,8 +37,9 @@ public sealed class ChannelRoles(WidgetDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<ModeratorEntry>> ModeratorsAsync(string tag, CancellationToken ct) =>
         await db.ChannelModerators.AsNoTracking()
             .Where(m => m.Tag == tag)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new ModeratorEntry(u.Id, u.DisplayName, m.AppointedAt))
-            .OrderBy(m => m.Name)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.DisplayName, m.AppointedAt })
+            .OrderBy(m => m.DisplayName)
+            .Select(m => new ModeratorEntry(m.Id, m.DisplayName, m.AppointedAt))
             .ToListAsync(ct);
 
     /// <summary>Finds someone to appoint by user id, or by the name of someone who has posted in the tag.</summary>

@@ -105,8 +105,9 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         return await db.ChannelBans.AsNoTracking()
             .Where(b => b.Tag == tag && (b.Until == null || b.Until > now))
-            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new ActiveBan(b.Tag, b.UserId, u.DisplayName, b.Until, b.Reason))
-            .OrderBy(b => b.UserName)
+            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { Ban = b, u.DisplayName })
+            .OrderBy(x => x.DisplayName)
+            .Select(x => new ActiveBan(x.Ban.Tag, x.Ban.UserId, x.DisplayName, x.Ban.Until, x.Ban.Reason))
             .ToListAsync(ct);
     }
 
