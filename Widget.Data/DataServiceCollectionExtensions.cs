@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ChannelRoles>();
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();
+        services.AddScoped<PostReports>();
         return services;
     }
 }

@@ -34,6 +34,8 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options)
 
     public DbSet<ChannelBan> ChannelBans => Set<ChannelBan>();
 
+    public DbSet<PostReport> PostReports => Set<PostReport>();
+
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
 
     /// <summary>Shared by every node, so a cookie or token made on one node is read on another.</summary>

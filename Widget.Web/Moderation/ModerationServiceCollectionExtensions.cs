@@ -10,6 +10,7 @@ public static class ModerationServiceCollectionExtensions
         builder.Services.AddSingleton<IUserIdProvider, UserIds>();
         builder.Services.AddScoped<ModeratorAccess>();
         builder.Services.AddScoped<ModerationService>();
+        builder.Services.AddScoped<ReportService>();
         return builder;
     }
 }

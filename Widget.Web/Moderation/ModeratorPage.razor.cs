@@ -21,6 +21,7 @@ public sealed partial class ModeratorPage
     private string message = "";
     private IReadOnlyList<ChannelPost> posts = [];
     private IReadOnlyList<ActiveBan> bans = [];
+    private IReadOnlyList<ReportEntry> reports = [];
     private IReadOnlyList<LogEntry> log = [];
     private IReadOnlyList<ModeratorEntry> moderators = [];
     private long? pinnedId;
@@ -47,6 +48,8 @@ public sealed partial class ModeratorPage
     [Inject] private ModerationStore Store { get; set; } = default!;
 
     [Inject] private ChannelRulesStore Rules { get; set; } = default!;
+
+    [Inject] private PostReports Reports { get; set; } = default!;
 
     [Inject] private ChannelRoles Roles { get; set; } = default!;
 
@@ -76,6 +79,7 @@ public sealed partial class ModeratorPage
         var ct = CancellationToken.None;
         posts = await Posts.LatestAsync(Core.Tags.Tag.Parse(Tag), null, PageSize, ct);
         bans = await Store.BansAsync(Tag, ct);
+        reports = await Reports.OfAsync(Tag, PageSize, ct);
         log = await Store.LogOfAsync(Tag, PageSize, ct);
         pinnedId = (await Rules.PinnedAsync(Tag, ct))?.Id;
         moderators = canAppoint ? await Roles.ModeratorsAsync(Tag, ct) : [];

@@ -12,7 +12,11 @@ namespace Widget.Web.Realtime;
 /// Session validity is checked on every call by <see cref="SessionHubFilter"/>.
 /// </summary>
 public sealed class LiveHub(
-    CatchUpReader catchUp, PostingService posting, ModerationService moderation, IOptions<RealtimeOptions> options)
+    CatchUpReader catchUp,
+    PostingService posting,
+    ModerationService moderation,
+    ReportService reports,
+    IOptions<RealtimeOptions> options)
     : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
@@ -74,6 +78,14 @@ public sealed class LiveHub(
         {
             throw new HubException(outcome.Message);
         }
+    }
+
+    /// <summary>Reports a post to the moderators of the tag it was seen in; answers with a thank-you to show.</summary>
+    public async Task<string> Report(ReportRequest request)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to report posts.");
+        var outcome = await reports.ReportAsync(user.UserId, request, Context.ConnectionAborted);
+        return outcome.Done ? outcome.Message : throw new HubException(outcome.Message);
     }
 
     private HashSet<string> JoinedTags

@@ -97,4 +97,19 @@ public sealed class ModeratorComponentsTests : BunitContext
         Assert.Contains("post 42", items[1].TextContent, StringComparison.Ordinal);
         Assert.Contains("banned from #mysite", items[0].TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReportList_ShowsWhatWasReportedAndSettlesIt()
+    {
+        long hidden = 0;
+        var cut = Render<ReportList>(p => p
+            .Add(x => x.Reports, [new ReportEntry(1, 42, "cheap pills", "Spammer", "Anna", "spam", DateTimeOffset.UnixEpoch)])
+            .Add(x => x.OnHide, id => hidden = id));
+
+        cut.Find(".hide").Click();
+
+        Assert.Equal("Spammer: cheap pills", cut.Find(".report-post").TextContent);
+        Assert.Equal("spam", cut.Find(".report-reason").TextContent);
+        Assert.Equal(42, hidden);
+    }
 }

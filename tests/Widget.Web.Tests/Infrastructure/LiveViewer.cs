@@ -76,6 +76,9 @@ public sealed class LiveViewer : IAsyncDisposable
     public Task DeletePostAsync(long postId, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(LiveHub.DeletePost), postId, ct);
 
+    public Task<string> ReportAsync(string tag, long postId, string reason, CancellationToken ct) =>
+        Connection.InvokeAsync<string>(nameof(LiveHub.Report), new ReportRequest(tag, postId, reason), ct);
+
     private static async Task<T> WithinSecondsAsync<T>(Channel<T> events, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

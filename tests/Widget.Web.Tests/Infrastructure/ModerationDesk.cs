@@ -14,6 +14,12 @@ internal static class ModerationDesk
         return await action(scope.ServiceProvider.GetRequiredService<ModerationService>());
     }
 
+    public static async Task<IReadOnlyList<ReportEntry>> ReadReportsAsync(WidgetApp app, string tag, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PostReports>().OfAsync(tag, 50, ct);
+    }
+
     public static async Task<T> ReadAsync<T>(WidgetApp app, Func<ModerationStore, Task<T>> read)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -106,6 +106,35 @@ namespace Widget.Data.Migrations
                     table.PrimaryKey("pk_moderation_log", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "post_reports",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    tag = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    post_id = table.Column<long>(type: "bigint", nullable: false),
+                    reporter_id = table.Column<long>(type: "bigint", nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_post_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_post_reports_posts_post_id",
+                        column: x => x.post_id,
+                        principalTable: "posts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_post_reports_users_reporter_id",
+                        column: x => x.reporter_id,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_posts_author_id_channel_created_at",
                 table: "posts",
@@ -130,6 +159,22 @@ namespace Widget.Data.Migrations
                 name: "ix_moderation_log_tag_id",
                 table: "moderation_log",
                 columns: new[] { "tag", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_post_reports_post_id_reporter_id",
+                table: "post_reports",
+                columns: new[] { "post_id", "reporter_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_post_reports_reporter_id",
+                table: "post_reports",
+                column: "reporter_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_post_reports_tag_id",
+                table: "post_reports",
+                columns: new[] { "tag", "id" });
         }
 
         /// <inheritdoc />
@@ -146,6 +191,9 @@ namespace Widget.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "moderation_log");
+
+            migrationBuilder.DropTable(
+                name: "post_reports");
 
             migrationBuilder.DropIndex(
                 name: "ix_posts_author_id_channel_created_at",

@@ -13,7 +13,7 @@ using Widget.Data;
 namespace Widget.Data.Migrations
 {
     [DbContext(typeof(WidgetDbContext))]
-    [Migration("20261124065721_Moderation")]
+    [Migration("20261124071831_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -290,6 +290,55 @@ namespace Widget.Data.Migrations
                     b.ToTable("posts", (string)null);
                 });
 
+            modelBuilder.Entity("Widget.Data.Entities.PostReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReporterId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reporter_id");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_reports");
+
+                    b.HasIndex("ReporterId")
+                        .HasDatabaseName("ix_post_reports_reporter_id");
+
+                    b.HasIndex("PostId", "ReporterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_reports_post_id_reporter_id");
+
+                    b.HasIndex("Tag", "Id")
+                        .HasDatabaseName("ix_post_reports_tag_id");
+
+                    b.ToTable("post_reports", (string)null);
+                });
+
             modelBuilder.Entity("Widget.Data.Entities.PostTag", b =>
                 {
                     b.Property<string>("Tag")
@@ -489,6 +538,23 @@ namespace Widget.Data.Migrations
                         .HasConstraintName("fk_posts_users_author_id");
 
                     b.Navigation("Author");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.PostReport", b =>
+                {
+                    b.HasOne("Widget.Data.Entities.PostEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reports_posts_post_id");
+
+                    b.HasOne("Widget.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reports_users_reporter_id");
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.PostTag", b =>
