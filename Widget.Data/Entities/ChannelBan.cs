@@ -11,6 +11,9 @@ public sealed class ChannelBan
 
     public required string Reason { get; set; }
 
+    /// <summary>A shadow ban: the user may post, but only they see their posts.</summary>
+    public bool Shadow { get; set; }
+
     public long BannedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -20,5 +20,8 @@ public sealed class PostEntry
     /// a retried send with the same client id still finds it instead of posting it again.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
+    /// <summary>Written under a shadow ban: its tag rows are hidden from the start and only its author was told of it.</summary>
+    public bool Shadow { get; set; }
+
     public User? Author { get; set; }
 }

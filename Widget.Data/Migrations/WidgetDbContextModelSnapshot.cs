@@ -88,6 +88,10 @@ namespace Widget.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
 
+                    b.Property<bool>("Shadow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shadow");
+
                     b.Property<DateTimeOffset?>("Until")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("until");
@@ -267,6 +271,10 @@ namespace Widget.Data.Migrations
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<bool>("Shadow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shadow");
 
                     b.Property<string>("Text")
                         .IsRequired()

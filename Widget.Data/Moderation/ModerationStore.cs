@@ -58,7 +58,7 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
 
     /// <summary>Bans (or re-bans with new terms) a user from a tag.</summary>
     public async Task<ActiveBan> BanAsync(
-        string tag, long userId, DateTimeOffset? until, string reason, long moderatorId, CancellationToken ct)
+        string tag, long userId, DateTimeOffset? until, string reason, bool shadow, long moderatorId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var ban = await db.ChannelBans.FirstOrDefaultAsync(b => b.Tag == tag && b.UserId == userId, ct);
@@ -68,11 +68,11 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
             db.ChannelBans.Add(ban);
         }
 
-        (ban.Until, ban.Reason, ban.BannedBy, ban.CreatedAt) = (until, reason, moderatorId, now);
-        Log(tag, moderatorId, ModerationAction.Ban, null, userId, BanMessages.Describe(tag, until, reason), now);
+        (ban.Until, ban.Reason, ban.Shadow, ban.BannedBy, ban.CreatedAt) = (until, reason, shadow, moderatorId, now);
+        Log(tag, moderatorId, ModerationAction.Ban, null, userId, (shadow ? "shadow: " : "") + BanMessages.Describe(tag, until, reason), now);
         await db.SaveChangesAsync(ct);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
-        return new ActiveBan(tag, userId, name, until, reason);
+        return new ActiveBan(tag, userId, name, until, reason, shadow);
     }
 
     public async Task<bool> LiftBanAsync(string tag, long userId, long moderatorId, CancellationToken ct)
@@ -95,8 +95,8 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         var now = time.GetUtcNow();
         return await db.ChannelBans.AsNoTracking()
             .Where(b => tags.Contains(b.Tag) && b.UserId == userId && (b.Until == null || b.Until > now))
-            .OrderBy(b => b.Until == null ? 0 : 1).ThenByDescending(b => b.Until)
-            .Select(b => new ActiveBan(b.Tag, b.UserId, "", b.Until, b.Reason))
+            .OrderBy(b => b.Shadow).ThenBy(b => b.Until == null ? 0 : 1).ThenByDescending(b => b.Until)
+            .Select(b => new ActiveBan(b.Tag, b.UserId, "", b.Until, b.Reason, b.Shadow))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -107,7 +107,7 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
             .Where(b => b.Tag == tag && (b.Until == null || b.Until > now))
             .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { Ban = b, u.DisplayName })
             .OrderBy(x => x.DisplayName)
-            .Select(x => new ActiveBan(x.Ban.Tag, x.Ban.UserId, x.DisplayName, x.Ban.Until, x.Ban.Reason))
+            .Select(x => new ActiveBan(x.Ban.Tag, x.Ban.UserId, x.DisplayName, x.Ban.Until, x.Ban.Reason, x.Ban.Shadow))
             .ToListAsync(ct);
     }
 

@@ -61,9 +61,10 @@ public sealed class ModerationService(
     }
 
     /// <summary>Bans from now until <paramref name="until"/> (null: for good). Postgres refuses the user's next post
-    /// on every node; the push only lets their open widgets say so at once.</summary>
+    /// on every node; the push only lets their open widgets say so at once. A <paramref name="shadow"/> ban
+    /// refuses nothing and tells nobody: the user's posts are shown to them alone.</summary>
     public async Task<ModerationOutcome> BanAsync(
-        long moderatorId, string tag, long userId, DateTimeOffset? until, string reason, CancellationToken ct)
+        long moderatorId, string tag, long userId, DateTimeOffset? until, string reason, bool shadow, CancellationToken ct)
     {
         if (!await access.CanModerateAsync(tag, moderatorId, ct))
         {
@@ -75,8 +76,13 @@ public sealed class ModerationService(
             return new ModerationOutcome(ModerationStatus.Forbidden, "Moderators of a channel cannot be banned from it.");
         }
 
-        var ban = await store.BanAsync(tag, userId, until, reason.Trim(), moderatorId, ct);
+        var ban = await store.BanAsync(tag, userId, until, reason.Trim(), shadow, moderatorId, ct);
         var message = BanMessages.Describe(tag, until, ban.Reason);
+        if (shadow)
+        {
+            return ModerationOutcome.Ok($"{ban.UserName} is shadow-banned in #{tag}: only they see their new posts.");
+        }
+
         await hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)).WaitAsync(ct);
         return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {(until is null ? "for good" : "until " + until)}.");
     }

@@ -93,12 +93,12 @@ public sealed partial class ModeratorPage
 
     private Task LiftAsync(long bannedId) => RunAsync(m => m.LiftBanAsync(userId, Tag, bannedId, CancellationToken.None));
 
-    private async Task BanAsync((TimeSpan? Length, string Reason) terms)
+    private async Task BanAsync(BanTerms terms)
     {
         var until = terms.Length is { } length ? Time.GetUtcNow() + length : (DateTimeOffset?)null;
         var authorId = banning!.AuthorId;
         banning = null;
-        await RunAsync(m => m.BanAsync(userId, Tag, authorId, until, terms.Reason, CancellationToken.None));
+        await RunAsync(m => m.BanAsync(userId, Tag, authorId, until, terms.Reason, terms.Shadow, CancellationToken.None));
     }
 
     private Task SaveSlowModeAsync() =>

@@ -42,7 +42,8 @@ public sealed class PostingService(
         // Postgres is the source of truth for bans, so a ban made on any node stops the next post here.
         // One primary-key lookup per tag of the post; checked before the bucket, so a ban costs no tokens.
         var tags = post.Tags.Select(t => t.Value).ToArray();
-        if (await moderation.FindBanAsync(author.UserId, tags, ct) is { } ban)
+        var ban = await moderation.FindBanAsync(author.UserId, tags, ct);
+        if (ban is { Shadow: false })
         {
             return PostResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }
@@ -62,11 +63,11 @@ public sealed class PostingService(
             return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(retryAfter));
         }
 
-        var stored = await writer.StoreAsync(post, time.GetUtcNow(), ct);
+        var stored = await writer.StoreAsync(post, time.GetUtcNow(), shadow: ban is not null, ct);
         if (stored.Created)
         {
             // The statement has committed by now, so every viewer told of the post can also read it back.
-            await feed.PublishAsync(stored, ct);
+            await (ban is null ? feed.PublishAsync(stored, ct) : feed.PublishToAuthorAsync(stored, ct));
         }
 
         return new PostResult(stored, null);

@@ -71,16 +71,17 @@ public sealed class ModeratorComponentsTests : BunitContext
     [Fact]
     public void BanForm_GivesTheChosenLengthAndReason()
     {
-        (TimeSpan? Length, string Reason)? terms = null;
+        BanTerms? terms = null;
         var cut = Render<BanForm>(p => p
             .Add(x => x.Tag, "mysite").Add(x => x.UserName, "Troll")
             .Add(x => x.OnBan, t => terms = t));
 
         cut.Find("#ban-duration").Change("0");
         cut.Find("#ban-reason").Change("insults");
+        cut.Find("#ban-shadow").Change(true);
         cut.Find("form").Submit();
 
-        Assert.Equal((null, "insults"), terms);
+        Assert.Equal(new BanTerms(null, "insults", Shadow: true), terms);
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class LiveViewer : IAsyncDisposable
 
     public Task<PostRemovedEvent> NextRemovalAsync(CancellationToken ct) => WithinSecondsAsync(removals, ct);
 
+    public bool WasToldOfABan => bans.Reader.TryPeek(out _);
+
     public Task<BannedEvent> NextBanAsync(CancellationToken ct) => WithinSecondsAsync(bans, ct);
 
     public Task<PostPinnedEvent> NextPinAsync(CancellationToken ct) => WithinSecondsAsync(pins, ct);

@@ -107,7 +107,7 @@ public sealed class ModerationTests(WidgetApp app)
         await phone.PostAsync(tag, "first", Ct);
         var until = DateTimeOffset.UtcNow.AddHours(2);
 
-        var outcome = await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, until, "insults", Ct));
+        var outcome = await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, until, "insults", shadow: false, Ct));
 
         Assert.True(outcome.Done, outcome.Message);
         foreach (var connection in new[] { phone, laptop })
@@ -135,7 +135,7 @@ public sealed class ModerationTests(WidgetApp app)
         var owner = await OwnerOfAsync(tag);
         var troll = await SignInAsync();
         await using var connection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
-        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "", Ct));
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "", shadow: false, Ct));
 
         var viaHashtag = await Assert.ThrowsAsync<HubException>(() => connection.PostAsync(elsewhere, $"sneaking into #{tag}", Ct));
         var lifted = await ModerationDesk.RunAsync(app, m => m.LiftBanAsync(owner.User.Id, tag, troll.User.Id, Ct));
@@ -143,6 +143,31 @@ public sealed class ModerationTests(WidgetApp app)
         Assert.Contains($"banned from #{tag} for good", viaHashtag.Message, StringComparison.Ordinal);
         Assert.True(lifted.Done, lifted.Message);
         Assert.True((await connection.PostAsync(tag, "sorry", Ct)).Created);
+    }
+
+    [Fact]
+    public async Task ShadowBan_ShowsTheUsersPostsToThemAloneAndTellsThemNothing()
+    {
+        var tag = TestTags.New();
+        var owner = await OwnerOfAsync(tag);
+        var troll = await SignInAsync();
+        await using var trollConnection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
+        await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
+        await trollConnection.JoinAsync(tag, 0, Ct);
+        await viewer.JoinAsync(tag, 0, Ct);
+
+        var banned = await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "spam", shadow: true, Ct));
+        var accepted = await trollConnection.PostAsync(tag, "buy now", Ct);
+        var ownCopy = await trollConnection.NextPostAsync(Ct);
+
+        Assert.True(banned.Done, banned.Message);
+        Assert.True(accepted.Created);
+        Assert.Equal(accepted.Post.Id, ownCopy.Post.Id);
+        Assert.True(await viewer.StaysQuietAsync(TimeSpan.FromMilliseconds(300), Ct));
+        Assert.Empty((await viewer.JoinAsync(tag, 0, Ct)).Posts);
+        using var client = app.CreateClient();
+        Assert.DoesNotContain("buy now", await client.GetStringAsync($"/w/{tag}", Ct), StringComparison.Ordinal);
+        Assert.False(trollConnection.WasToldOfABan);
     }
 
     [Fact]
@@ -157,7 +182,7 @@ public sealed class ModerationTests(WidgetApp app)
         var post = (await writer.PostAsync(tag, "mine", Ct)).Post;
 
         var hide = await ModerationDesk.RunAsync(app, m => m.HideAsync(stranger.User.Id, tag, post.Id, Ct));
-        var ban = await ModerationDesk.RunAsync(app, m => m.BanAsync(stranger.User.Id, tag, author.User.Id, null, "", Ct));
+        var ban = await ModerationDesk.RunAsync(app, m => m.BanAsync(stranger.User.Id, tag, author.User.Id, null, "", shadow: false, Ct));
         var appoint = await ModerationDesk.RunAsync(app, m => m.AppointAsync(stranger.User.Id, tag, UserIds.Of(stranger.User.Id), Ct));
         var delete = await Assert.ThrowsAsync<HubException>(() => strangerConnection.DeletePostAsync(post.Id, Ct));
 
@@ -184,7 +209,7 @@ public sealed class ModerationTests(WidgetApp app)
 
         var appointed = await ModerationDesk.RunAsync(app, m => m.AppointAsync(owner.User.Id, tag, helper.User.Name, Ct));
         var hidden = await ModerationDesk.RunAsync(app, m => m.HideAsync(helper.User.Id, tag, bad.Id, Ct));
-        await ModerationDesk.RunAsync(app, m => m.BanAsync(helper.User.Id, tag, troll.User.Id, null, "rudeness", Ct));
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(helper.User.Id, tag, troll.User.Id, null, "rudeness", shadow: false, Ct));
         await ModerationDesk.RunAsync(app, m => m.LiftBanAsync(helper.User.Id, tag, troll.User.Id, Ct));
         var log = await ModerationDesk.ReadAsync(app, s => s.LogOfAsync(tag, 10, Ct));
 

@@ -20,7 +20,7 @@ public sealed class ModeratorPageTests(WidgetApp app)
         var post = (await writer.PostAsync(tag, "welcome, everyone", Ct)).Post;
         using var trollVisitor = new Visitor(app, Visitor.NewLogin());
         var troll = await trollVisitor.SignInAsync(Ct);
-        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "trolling", Ct));
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "trolling", shadow: false, Ct));
         await ModerationDesk.RunAsync(app, m => m.AppointAsync(owner.User.Id, tag, UserIds.Of(troll.User.Id), Ct));
 
         using var response = await ownerVisitor.Browser.GetAsync($"/mod/{tag}", Ct);

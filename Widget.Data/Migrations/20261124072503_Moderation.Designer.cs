@@ -13,7 +13,7 @@ using Widget.Data;
 namespace Widget.Data.Migrations
 {
     [DbContext(typeof(WidgetDbContext))]
-    [Migration("20261124071831_Moderation")]
+    [Migration("20261124072503_Moderation")]
     partial class Moderation
     {
         /// <inheritdoc />
@@ -90,6 +90,10 @@ namespace Widget.Data.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("reason");
+
+                    b.Property<bool>("Shadow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shadow");
 
                     b.Property<DateTimeOffset?>("Until")
                         .HasColumnType("timestamp with time zone")
@@ -270,6 +274,10 @@ namespace Widget.Data.Migrations
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
+
+                    b.Property<bool>("Shadow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shadow");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -19,6 +19,13 @@ namespace Widget.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "shadow",
+                table: "posts",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "hidden_at",
                 table: "post_tags",
@@ -33,6 +40,7 @@ namespace Widget.Data.Migrations
                     user_id = table.Column<long>(type: "bigint", nullable: false),
                     until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    shadow = table.Column<bool>(type: "boolean", nullable: false),
                     banned_by = table.Column<long>(type: "bigint", nullable: false),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -201,6 +209,10 @@ namespace Widget.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "deleted_at",
+                table: "posts");
+
+            migrationBuilder.DropColumn(
+                name: "shadow",
                 table: "posts");
 
             migrationBuilder.DropColumn(
