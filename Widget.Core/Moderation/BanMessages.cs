@@ -8,12 +8,14 @@ public static class BanMessages
 {
     public static string Describe(string tag, DateTimeOffset? until, string reason)
     {
-        var when = until is { } end
-            ? "until " + end.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
-            : "for good";
         var why = string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}";
-        return $"You are banned from #{tag} {when}.{why}";
+        return $"You are banned from #{tag} {Length(until)}.{why}";
     }
+
+    /// <summary>"until 2026-12-01 09:00 UTC" or "for good".</summary>
+    public static string Length(DateTimeOffset? until) => until is { } end
+        ? "until " + end.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+        : "for good";
 
     /// <summary>A refusal that says why and when posting may work again.</summary>
     public static PostRejection Rejection(string tag, DateTimeOffset? until, string reason, DateTimeOffset now) =>

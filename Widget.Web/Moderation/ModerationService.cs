@@ -84,7 +84,7 @@ public sealed class ModerationService(
         }
 
         await hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)).WaitAsync(ct);
-        return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {(until is null ? "for good" : "until " + until)}.");
+        return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {BanMessages.Length(until)}.");
     }
 
     public async Task<ModerationOutcome> LiftBanAsync(long moderatorId, string tag, long userId, CancellationToken ct)
