@@ -14,17 +14,19 @@ public sealed record WidgetLabels(
     string AllowPopups,
     string SignInFailed,
     string OlderFailed,
-    string SomethingWrong)
+    string SomethingWrong,
+    string Report,
+    string Delete)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
         "Please allow pop-ups to sign in.", "Sign-in failed. Please try again.", "Couldn’t load older posts.",
-        "Something went wrong. Please try again.");
+        "Something went wrong. Please try again.", "Report", "Delete");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
         "Переподключение…", "Разрешите всплывающие окна, чтобы войти.", "Не удалось войти. Попробуйте ещё раз.",
-        "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.");
+        "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.", "Пожаловаться", "Удалить");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }

@@ -18,6 +18,6 @@ const log = createLog(widget, {
 });
 const account = setUpAccount(widget, { status, onChange: () => live.restart() });
 const live = connectLive({ tag, log, status, token: account.token, onSignedOut: account.revoked });
-followModeration(widget, live, { tag, status });
+followModeration(widget, live, { tag, status, account });
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
 loadOlderOnScroll(log, tag, status);
