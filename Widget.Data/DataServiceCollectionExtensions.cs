@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Widget.Data.Accounts;
+using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Data.Sites;
 
@@ -25,6 +26,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SignInHandoffs>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<SiteStore>();
+        services.AddScoped<ChannelRoles>();
+        services.AddScoped<ModerationStore>();
+        services.AddScoped<ChannelRulesStore>();
+        services.AddScoped<PostReports>();
         return services;
     }
 }

@@ -28,6 +28,16 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options)
 
     public DbSet<Site> Sites => Set<Site>();
 
+    public DbSet<ChannelModerator> ChannelModerators => Set<ChannelModerator>();
+
+    public DbSet<ChannelRules> ChannelRules => Set<ChannelRules>();
+
+    public DbSet<ChannelBan> ChannelBans => Set<ChannelBan>();
+
+    public DbSet<PostReport> PostReports => Set<PostReport>();
+
+    public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
+
     /// <summary>Shared by every node, so a cookie or token made on one node is read on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

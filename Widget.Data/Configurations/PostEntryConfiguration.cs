@@ -23,6 +23,8 @@ internal sealed class PostEntryConfiguration : IEntityTypeConfiguration<PostEntr
         builder.Property(p => p.SearchVector)
             .HasComputedColumnSql($"to_tsvector('{PostSearch.StemmedConfig}', text) || to_tsvector('{PostSearch.ExactConfig}', text)", stored: true);
         builder.HasIndex(p => p.SearchVector).HasMethod("GIN");
+        // Slow mode asks for a user's latest post in a channel.
+        builder.HasIndex(p => new { p.AuthorId, p.Channel, p.CreatedAt });
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,5 +12,9 @@ public sealed class PostTag
 
     public long PostId { get; set; }
 
+    /// <summary>Set when a moderator hid the post from this tag (it stays in its other tags), or at once
+    /// for a post written under a shadow ban, so every timeline query leaves it out by the same test.</summary>
+    public DateTimeOffset? HiddenAt { get; set; }
+
     public PostEntry? Post { get; set; }
 }

@@ -6,7 +6,10 @@ using Widget.Data.Entities;
 
 namespace Widget.Data.Posts;
 
-/// <summary>Reads posts. Every timeline query walks the (tag, seq) key: keyset paging, never OFFSET.</summary>
+/// <summary>
+/// Reads posts. Every timeline query walks the (tag, seq) key: keyset paging, never OFFSET. Posts hidden
+/// from a tag or deleted are left out; their seq stays taken, so catch-up after any seq stays exact.
+/// </summary>
 public sealed class PostQueries(WidgetDbContext db)
 {
     private static readonly Expression<Func<PostTag, PostRow>> ToRow = pt => new PostRow(pt.Seq, pt.Post!.Id,
@@ -17,7 +20,7 @@ public sealed class PostQueries(WidgetDbContext db)
     {
         var before = beforeSeq ?? long.MaxValue;
         var rows = await db.PostTags.AsNoTracking()
-            .Where(pt => pt.Tag == tag.Value && pt.Seq < before)
+            .Where(pt => pt.Tag == tag.Value && pt.Seq < before && pt.HiddenAt == null && pt.Post!.DeletedAt == null)
             .OrderByDescending(pt => pt.Seq)
             .Take(limit)
             .Select(ToRow)
@@ -29,7 +32,7 @@ public sealed class PostQueries(WidgetDbContext db)
     public async Task<IReadOnlyList<ChannelPost>> AfterAsync(Tag tag, long afterSeq, int limit, CancellationToken ct)
     {
         var rows = await db.PostTags.AsNoTracking()
-            .Where(pt => pt.Tag == tag.Value && pt.Seq > afterSeq)
+            .Where(pt => pt.Tag == tag.Value && pt.Seq > afterSeq && pt.HiddenAt == null && pt.Post!.DeletedAt == null)
             .OrderBy(pt => pt.Seq)
             .Take(limit)
             .Select(ToRow)
@@ -40,7 +43,7 @@ public sealed class PostQueries(WidgetDbContext db)
     public async Task<Post?> FindAsync(long id, CancellationToken ct)
     {
         var row = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id)
+            .Where(p => p.Id == id && p.DeletedAt == null)
             .Select(p => new PostRow(0, p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel))
             .FirstOrDefaultAsync(ct);
         return row?.ToChannelPost().Post;

@@ -13,8 +13,8 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
     // sequence numbers become visible in the order they were given.
     private const string InsertSql = """
         WITH new_post AS (
-            INSERT INTO posts (author_id, client_id, text, created_at, channel)
-            VALUES (@author, @client, @text, @created, @channel)
+            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow)
+            VALUES (@author, @client, @text, @created, @channel, @shadow)
             ON CONFLICT (author_id, client_id) DO NOTHING
             RETURNING id
         ), seqs AS (
@@ -23,14 +23,15 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
             ON CONFLICT (tag) DO UPDATE SET last_seq = channels.last_seq + 1
             RETURNING tag, last_seq
         ), placed AS (
-            INSERT INTO post_tags (tag, seq, post_id)
-            SELECT seqs.tag, seqs.last_seq, new_post.id FROM seqs, new_post
+            INSERT INTO post_tags (tag, seq, post_id, hidden_at)
+            SELECT seqs.tag, seqs.last_seq, new_post.id, CASE WHEN @shadow THEN @created END FROM seqs, new_post
         )
         SELECT new_post.id, seqs.tag, seqs.last_seq, (SELECT display_name FROM users WHERE id = @author)
         FROM new_post, seqs
         """;
 
-    public async Task<StoredPost> StoreAsync(NewPost post, DateTimeOffset now, CancellationToken ct)
+    /// <param name="shadow">Written under a shadow ban: stored hidden from every tag, seen by its author only.</param>
+    public async Task<StoredPost> StoreAsync(NewPost post, DateTimeOffset now, bool shadow, CancellationToken ct)
     {
         // Postgres keeps microseconds; answering with what it stores keeps a retry's answer identical.
         now = now.AddTicks(-(now.Ticks % 10));
@@ -41,6 +42,7 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
         command.Parameters.AddWithValue("text", post.Text);
         command.Parameters.AddWithValue("created", now.ToUniversalTime());
         command.Parameters.AddWithValue("channel", post.Channel.Value);
+        command.Parameters.AddWithValue("shadow", shadow);
         command.Parameters.AddWithValue("tags", NpgsqlDbType.Array | NpgsqlDbType.Text, tags);
 
         long id = 0;

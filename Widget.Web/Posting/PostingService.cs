@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using Widget.Core.Moderation;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
+using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Realtime;
 
@@ -11,6 +13,8 @@ public sealed class PostingService(
     PostWriter writer,
     PostQueries queries,
     PostingRateLimiter rateLimiter,
+    ModerationStore moderation,
+    ChannelRulesStore rules,
     LiveFeed feed,
     IOptions<PostingOptions> options,
     TimeProvider time)
@@ -34,6 +38,24 @@ public sealed class PostingService(
             return PostResult.Refused(invalid);
         }
 
+        var post = NewPost.Create(author.UserId, clientId, tag.Value, clean!);
+        // Postgres is the source of truth for bans, so a ban made on any node stops the next post here.
+        // One primary-key lookup per tag of the post; checked before the bucket, so a ban costs no tokens.
+        var tags = post.Tags.Select(t => t.Value).ToArray();
+        var ban = await moderation.FindBanAsync(author.UserId, tags, ct);
+        if (ban is { Shadow: false })
+        {
+            return PostResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
+        }
+
+        if (await rules.ForPostingAsync(tag.Value.Value, author.UserId, ct) is { } channelRules
+            && Refusal(tag.Value.Value, channelRules, clean!) is { } refusal)
+        {
+            // Slow mode must not refuse the retry of a post that was stored.
+            var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
+            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(refusal);
+        }
+
         if (!rateLimiter.TryAcquire(author.UserId, out var retryAfter))
         {
             // A retry of a post that was stored is not a new post: answer it even when the bucket is empty.
@@ -41,13 +63,25 @@ public sealed class PostingService(
             return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(retryAfter));
         }
 
-        var stored = await writer.StoreAsync(NewPost.Create(author.UserId, clientId, tag.Value, clean!), time.GetUtcNow(), ct);
+        var stored = await writer.StoreAsync(post, time.GetUtcNow(), shadow: ban is not null, ct);
         if (stored.Created)
         {
             // The statement has committed by now, so every viewer told of the post can also read it back.
-            await feed.PublishAsync(stored, ct);
+            await (ban is null ? feed.PublishAsync(stored, ct) : feed.PublishToAuthorAsync(stored, ct));
         }
 
         return new PostResult(stored, null);
+    }
+
+    private PostRejection? Refusal(string tag, PostingRules rules, string text)
+    {
+        if (BlockedWords.FindIn(text, rules.BlockedWords) is { } word)
+        {
+            return BlockedWords.Rejection(tag, word);
+        }
+
+        return SlowMode.WaitLeft(rules.SlowModeSeconds, rules.LastPostAt, time.GetUtcNow()) is { } wait
+            ? SlowMode.Rejection(tag, rules.SlowModeSeconds, wait)
+            : null;
     }
 }

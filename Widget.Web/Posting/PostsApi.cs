@@ -6,6 +6,7 @@ using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
 using Widget.Web.Auth;
+using Widget.Web.Moderation;
 
 namespace Widget.Web.Posting;
 
@@ -23,6 +24,7 @@ public static class PostsApi
             .RequireAuthorization(AuthPolicies.SignedIn)
             .WithMetadata(new RequestSizeLimitAttribute(maxRequestBytes));
         api.MapGet("/posts/{id:long}", GetAsync);
+        api.MapDelete("/posts/{id:long}", DeleteAsync).RequireAuthorization(AuthPolicies.SignedIn);
         return app;
     }
 
@@ -74,6 +76,19 @@ public static class PostsApi
     public static async Task<Results<Ok<Post>, NotFound>> GetAsync(long id, PostQueries queries, CancellationToken ct) =>
         await queries.FindAsync(id, ct) is { } post ? TypedResults.Ok(post) : TypedResults.NotFound();
 
+    /// <summary>The author, or a moderator of the post's channel, deletes it from every tag.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        long id, ClaimsPrincipal user, ModerationService moderation, CancellationToken ct)
+    {
+        var outcome = await moderation.DeleteAsync(user.ToPostAuthor()!.UserId, id, ct);
+        return outcome.Status switch
+        {
+            ModerationStatus.Done => TypedResults.NoContent(),
+            ModerationStatus.NotFound => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status404NotFound),
+            _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status403Forbidden),
+        };
+    }
+
     private static ProblemHttpResult ToProblem(PostRejection rejection)
     {
         var status = rejection.Reason switch
@@ -82,7 +97,7 @@ public static class PostsApi
             PostRejectionReason.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         };
-        var extensions = rejection.RetryAfter is { } retry
+        var extensions = rejection.RetryAfter is { } retry && retry > TimeSpan.Zero
             ? new Dictionary<string, object?> { ["retryAfter"] = (int)Math.Ceiling(retry.TotalSeconds) }
             : null;
         return TypedResults.Problem(rejection.Message, statusCode: status, extensions: extensions);

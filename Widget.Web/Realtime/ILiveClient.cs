@@ -1,3 +1,4 @@
+using Widget.Web.Moderation;
 using Widget.Web.Presence;
 
 namespace Widget.Web.Realtime;
@@ -14,6 +15,15 @@ public interface ILiveClient
     Task PageCountChanged(PageCount count);
 
     Task Typing(TypingEvent e);
+
+    /// <summary>A post left the tag (hidden there or deleted everywhere): the widget drops its element.</summary>
+    Task PostRemoved(PostRemovedEvent e);
+
+    /// <summary>The tag's pinned post changed: the widget shows it on top, or clears the pinned area.</summary>
+    Task PostPinned(PostPinnedEvent e);
+
+    /// <summary>Sent to the banned user's own connections, so their widget says why posting stopped.</summary>
+    Task Banned(BannedEvent e);
 
     /// <summary>The connection's sign-in session was revoked; the widget forgets its token.</summary>
     Task SignedOut();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
+using Widget.Web.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Hosting;
 
@@ -35,4 +36,12 @@ public sealed partial class LiveFeed(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} is stored but its live send failed; viewers will catch up")]
     private static partial void LogFanOutFailed(ILogger logger, long postId, Exception exception);
+
+    /// <summary>A post written under a shadow ban reaches its author's own connections and nobody else.</summary>
+    public async Task PublishToAuthorAsync(StoredPost stored, CancellationToken ct)
+    {
+        var html = await renderer.RenderAsync(stored.Post);
+        var author = hub.Clients.User(UserIds.Of(stored.Post.AuthorId));
+        await Task.WhenAll(stored.Placements.Select(p => author.PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html)))).WaitAsync(ct);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Widget.Core.Presence;
 using Widget.Core.Tags;
 using Widget.Web.Auth;
+using Widget.Web.Moderation;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
 
@@ -17,6 +18,8 @@ public sealed class LiveHub(
     PostingService posting,
     PresenceTracker presence,
     TypingThrottle typing,
+    ModerationService moderation,
+    ReportService reports,
     IOptions<RealtimeOptions> options,
     IOptions<PresenceOptions> presenceOptions)
     : Hub<ILiveClient>
@@ -112,6 +115,25 @@ public sealed class LiveHub(
     }
 
     private PresentUser? Viewer => Context.User.ToPostAuthor() is { } author ? new PresentUser(author.UserId, author.Name) : null;
+
+    /// <summary>Deletes one's own post (or, for a moderator of its channel, anyone's) from every tag.</summary>
+    public async Task DeletePost(long postId)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to delete posts.");
+        var outcome = await moderation.DeleteAsync(user.UserId, postId, Context.ConnectionAborted);
+        if (!outcome.Done)
+        {
+            throw new HubException(outcome.Message);
+        }
+    }
+
+    /// <summary>Reports a post to the moderators of the tag it was seen in; answers with a thank-you to show.</summary>
+    public async Task<string> Report(ReportRequest request)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to report posts.");
+        var outcome = await reports.ReportAsync(user.UserId, request, Context.ConnectionAborted);
+        return outcome.Done ? outcome.Message : throw new HubException(outcome.Message);
+    }
 
     private HashSet<string> JoinedTags
     {

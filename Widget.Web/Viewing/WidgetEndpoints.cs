@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Widget.Core.Tags;
+using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
@@ -24,8 +25,8 @@ public static class WidgetEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<WidgetPage>, NotFound>> GetWidgetAsync(
-        string tag, string? preview, PostQueries queries, SiteStore sites, ClaimsPrincipal user, HttpContext http,
-        IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
+        string tag, string? preview, PostQueries queries, SiteStore sites, ChannelRulesStore rules, ClaimsPrincipal user,
+        HttpContext http, IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -48,6 +49,7 @@ public static class WidgetEndpoints
             Look = look,
             Posts = page.Take(PageSize).ToArray(),
             HasMore = page.Count > PageSize,
+            Pinned = await rules.PinnedAsync(parsed.Value.Value, ct),
             PageSize,
             posting.Value.MaxLength,
             Providers = auth.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),

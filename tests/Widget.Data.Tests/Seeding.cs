@@ -26,6 +26,6 @@ public static class Seeding
     public static Task<StoredPost> PostAsync(this TestDatabase db, NewPost post, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.InScopeAsync<PostWriter, StoredPost>(writer => writer.StoreAsync(post, db.Time.GetUtcNow(), ct));
+        return db.InScopeAsync<PostWriter, StoredPost>(writer => writer.StoreAsync(post, db.Time.GetUtcNow(), shadow: false, ct));
     }
 }

@@ -127,5 +127,5 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
     connection.state === HubConnectionState.Connected ? connection.invoke(method, ...args).catch(() => undefined) : Promise.resolve();
 
   start();
-  return { restart, send, notify, catchUp: join };
+  return { restart, send, notify, catchUp: join, on: (event, handler) => connection.on(event, handler) };
 }

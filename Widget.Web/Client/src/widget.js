@@ -4,6 +4,7 @@ import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
+import { followModeration } from './moderation.js';
 import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
 import { createTyping } from './typing.js';
@@ -40,5 +41,6 @@ const live = connectLive({
     tellPage();
   },
 });
+followModeration(widget, live, { tag, status, account });
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
 loadOlderOnScroll(log, tag, status);

@@ -26,6 +26,6 @@ public sealed class Author(WidgetApp app, long id, string name)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<PostWriter>();
-        return await writer.StoreAsync(NewPost.Create(id, Guid.NewGuid(), Tag.Parse(tag), text), at ?? DateTimeOffset.UtcNow, ct);
+        return await writer.StoreAsync(NewPost.Create(id, Guid.NewGuid(), Tag.Parse(tag), text), at ?? DateTimeOffset.UtcNow, shadow: false, ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Moderation;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
 
@@ -13,12 +14,18 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<PresenceDiff> presence = Channel.CreateUnbounded<PresenceDiff>();
     private readonly Channel<PageCount> pageCounts = Channel.CreateUnbounded<PageCount>();
     private readonly Channel<TypingEvent> typing = Channel.CreateUnbounded<TypingEvent>();
+    private readonly Channel<PostRemovedEvent> removals = Channel.CreateUnbounded<PostRemovedEvent>();
+    private readonly Channel<BannedEvent> bans = Channel.CreateUnbounded<BannedEvent>();
+    private readonly Channel<PostPinnedEvent> pins = Channel.CreateUnbounded<PostPinnedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
     {
         Connection = connection;
         connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
+        connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
+        connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
+        connection.On<PostPinnedEvent>(nameof(ILiveClient.PostPinned), e => pins.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
         connection.On<PresenceDiff>(nameof(ILiveClient.PresenceChanged), d => presence.Writer.TryWrite(d));
         connection.On<PageCount>(nameof(ILiveClient.PageCountChanged), c => pageCounts.Writer.TryWrite(c));
@@ -92,6 +99,34 @@ public sealed class LiveViewer : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await channel.Reader.ReadAsync(timeout.Token);
+    }
+
+    public Task<PostRemovedEvent> NextRemovalAsync(CancellationToken ct) => WithinSecondsAsync(removals, ct);
+
+    public bool WasToldOfABan => bans.Reader.TryPeek(out _);
+
+    public Task<BannedEvent> NextBanAsync(CancellationToken ct) => WithinSecondsAsync(bans, ct);
+
+    public Task<PostPinnedEvent> NextPinAsync(CancellationToken ct) => WithinSecondsAsync(pins, ct);
+
+    /// <summary>True if no removal is pushed within <paramref name="wait"/>.</summary>
+    public async Task<bool> SeesNoRemovalAsync(TimeSpan wait, CancellationToken ct)
+    {
+        await Task.Delay(wait, ct);
+        return !removals.Reader.TryPeek(out _);
+    }
+
+    public Task DeletePostAsync(long postId, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(LiveHub.DeletePost), postId, ct);
+
+    public Task<string> ReportAsync(string tag, long postId, string reason, CancellationToken ct) =>
+        Connection.InvokeAsync<string>(nameof(LiveHub.Report), new ReportRequest(tag, postId, reason), ct);
+
+    private static async Task<T> WithinSecondsAsync<T>(Channel<T> events, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await events.Reader.ReadAsync(timeout.Token);
     }
 
     /// <summary>True if nothing is pushed within <paramref name="wait"/>.</summary>

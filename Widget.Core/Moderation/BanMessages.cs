@@ -1,0 +1,23 @@
+using System.Globalization;
+using Widget.Core.Posts;
+
+namespace Widget.Core.Moderation;
+
+/// <summary>The words a banned user reads, so the hub, the API and the widget say the same thing.</summary>
+public static class BanMessages
+{
+    public static string Describe(string tag, DateTimeOffset? until, string reason)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}";
+        return $"You are banned from #{tag} {Length(until)}.{why}";
+    }
+
+    /// <summary>"until 2026-12-01 09:00 UTC" or "for good".</summary>
+    public static string Length(DateTimeOffset? until) => until is { } end
+        ? "until " + end.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+        : "for good";
+
+    /// <summary>A refusal that says why and when posting may work again.</summary>
+    public static PostRejection Rejection(string tag, DateTimeOffset? until, string reason, DateTimeOffset now) =>
+        new(PostRejectionReason.Forbidden, Describe(tag, until, reason), until is { } end ? end - now : null);
+}

@@ -1,0 +1,16 @@
+namespace Widget.Core.Moderation;
+
+/// <summary>What a moderator did; every action is written to the channel's audit log.</summary>
+public enum ModerationAction
+{
+    Hide,
+    Delete,
+    Ban,
+    LiftBan,
+    AppointModerator,
+    RemoveModerator,
+    Pin,
+    Unpin,
+    SlowMode,
+    BlockedWords,
+}

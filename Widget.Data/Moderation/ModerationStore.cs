@@ -1,0 +1,138 @@
+using Microsoft.EntityFrameworkCore;
+using Widget.Core.Moderation;
+using Widget.Data.Entities;
+
+namespace Widget.Data.Moderation;
+
+/// <summary>
+/// The moderator actions on posts and users of a tag. Each change and its audit log line commit in one
+/// transaction, so the log never misses an action nor names one that did not happen.
+/// </summary>
+public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
+{
+    /// <summary>Hides the post from one tag only; null when it is not (or no longer) visible there.</summary>
+    public async Task<RemovedPost?> HideAsync(string tag, long postId, long moderatorId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var authorId = await db.PostTags.Where(pt => pt.Tag == tag && pt.PostId == postId && pt.HiddenAt == null)
+            .Select(pt => (long?)pt.Post!.AuthorId).FirstOrDefaultAsync(ct);
+        if (authorId is null
+            || await db.PostTags.Where(pt => pt.Tag == tag && pt.PostId == postId && pt.HiddenAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(pt => pt.HiddenAt, now), ct) == 0)
+        {
+            return null;
+        }
+
+        Log(tag, moderatorId, ModerationAction.Hide, postId, authorId, "", now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new RemovedPost(postId, authorId.Value, [tag]);
+    }
+
+    /// <summary>Deletes the post from every tag; null when there is no such post or it is gone already.</summary>
+    public async Task<RemovedPost?> DeleteAsync(long postId, long deletedBy, string logTag, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var post = await db.Posts.Where(p => p.Id == postId && p.DeletedAt == null)
+            .Select(p => new { p.AuthorId }).FirstOrDefaultAsync(ct);
+        if (post is null
+            || await db.Posts.Where(p => p.Id == postId && p.DeletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.DeletedAt, now), ct) == 0)
+        {
+            return null;
+        }
+
+        var tags = await db.PostTags.Where(pt => pt.PostId == postId).Select(pt => pt.Tag).ToListAsync(ct);
+        // An author deleting their own post is not a moderator action.
+        if (deletedBy != post.AuthorId)
+        {
+            Log(logTag, deletedBy, ModerationAction.Delete, postId, post.AuthorId, "", now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return new RemovedPost(postId, post.AuthorId, tags);
+    }
+
+    /// <summary>Bans (or re-bans with new terms) a user from a tag.</summary>
+    public async Task<ActiveBan> BanAsync(
+        string tag, long userId, DateTimeOffset? until, string reason, bool shadow, long moderatorId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ban = await db.ChannelBans.FirstOrDefaultAsync(b => b.Tag == tag && b.UserId == userId, ct);
+        if (ban is null)
+        {
+            ban = new ChannelBan { Tag = tag, UserId = userId, Reason = reason };
+            db.ChannelBans.Add(ban);
+        }
+
+        (ban.Until, ban.Reason, ban.Shadow, ban.BannedBy, ban.CreatedAt) = (until, reason, shadow, moderatorId, now);
+        Log(tag, moderatorId, ModerationAction.Ban, null, userId, (shadow ? "shadow: " : "") + BanMessages.Describe(tag, until, reason), now);
+        await db.SaveChangesAsync(ct);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+        return new ActiveBan(tag, userId, name, until, reason, shadow);
+    }
+
+    public async Task<bool> LiftBanAsync(string tag, long userId, long moderatorId, CancellationToken ct)
+    {
+        var ban = await db.ChannelBans.FirstOrDefaultAsync(b => b.Tag == tag && b.UserId == userId, ct);
+        if (ban is null)
+        {
+            return false;
+        }
+
+        db.ChannelBans.Remove(ban);
+        Log(tag, moderatorId, ModerationAction.LiftBan, null, userId, "", time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The ban in force on this user in any of these tags: the primary key lookup every post makes.</summary>
+    public async Task<ActiveBan?> FindBanAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return await db.ChannelBans.AsNoTracking()
+            .Where(b => tags.Contains(b.Tag) && b.UserId == userId && (b.Until == null || b.Until > now))
+            .OrderBy(b => b.Shadow).ThenBy(b => b.Until == null ? 0 : 1).ThenByDescending(b => b.Until)
+            .Select(b => new ActiveBan(b.Tag, b.UserId, "", b.Until, b.Reason, b.Shadow))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ActiveBan>> BansAsync(string tag, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return await db.ChannelBans.AsNoTracking()
+            .Where(b => b.Tag == tag && (b.Until == null || b.Until > now))
+            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { Ban = b, u.DisplayName })
+            .OrderBy(x => x.DisplayName)
+            .Select(x => new ActiveBan(x.Ban.Tag, x.Ban.UserId, x.DisplayName, x.Ban.Until, x.Ban.Reason, x.Ban.Shadow))
+            .ToListAsync(ct);
+    }
+
+    public async Task LogAsync(
+        string tag, long moderatorId, ModerationAction action, long? targetUserId, string detail, CancellationToken ct)
+    {
+        Log(tag, moderatorId, action, null, targetUserId, detail, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The tag's audit log, newest first.</summary>
+    public async Task<IReadOnlyList<LogEntry>> LogOfAsync(string tag, int limit, CancellationToken ct) =>
+        await db.ModerationLog.AsNoTracking()
+            .Where(e => e.Tag == tag)
+            .OrderByDescending(e => e.Id)
+            .Take(limit)
+            .Join(db.Users, e => e.ModeratorId, u => u.Id, (e, u) =>
+                new LogEntry(e.Id, e.Action, e.ModeratorId, u.DisplayName, e.PostId, e.TargetUserId, e.Detail, e.At))
+            .ToListAsync(ct);
+
+    private void Log(
+        string tag, long moderatorId, ModerationAction action, long? postId, long? targetUserId, string detail, DateTimeOffset now) =>
+        db.ModerationLog.Add(new ModerationLogEntry
+        {
+            Tag = tag, ModeratorId = moderatorId, Action = action, PostId = postId, TargetUserId = targetUserId,
+            Detail = detail, At = now,
+        });
+}

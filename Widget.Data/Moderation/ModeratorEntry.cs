@@ -1,0 +1,3 @@
+namespace Widget.Data.Moderation;
+
+public sealed record ModeratorEntry(long UserId, string Name, DateTimeOffset AppointedAt);

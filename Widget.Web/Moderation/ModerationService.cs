@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Moderation;
+using Widget.Data.Moderation;
+using Widget.Data.Posts;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Moderation;
+
+/// <summary>
+/// Every moderator action: checks the caller's role, writes the change with its audit line to Postgres,
+/// then tells every open widget. The moderator page calls this directly; it is server-side Blazor.
+/// </summary>
+public sealed class ModerationService(
+    ModeratorAccess access,
+    ModerationStore store,
+    ChannelRoles roles,
+    ChannelRulesStore rules,
+    PostHtmlRenderer renderer,
+    PostQueries posts,
+    IHubContext<LiveHub, ILiveClient> hub)
+{
+    public async Task<ModerationOutcome> HideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        var removed = await store.HideAsync(tag, postId, moderatorId, ct);
+        if (removed is null)
+        {
+            return ModerationOutcome.NotFound($"Post {postId} is not shown in #{tag}.");
+        }
+
+        await PushRemovedAsync(removed, ct);
+        return ModerationOutcome.Ok($"Post {postId} is hidden from #{tag}.");
+    }
+
+    /// <summary>Authors may delete their own posts; moderators of the post's channel may delete any of its posts.</summary>
+    public async Task<ModerationOutcome> DeleteAsync(long userId, long postId, CancellationToken ct)
+    {
+        var post = await posts.FindAsync(postId, ct);
+        if (post is null)
+        {
+            return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");
+        }
+
+        if (post.AuthorId != userId && !await access.CanModerateAsync(post.Channel, userId, ct))
+        {
+            return ModerationOutcome.NotAllowed(post.Channel);
+        }
+
+        var removed = await store.DeleteAsync(postId, userId, post.Channel, ct);
+        if (removed is null)
+        {
+            return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");
+        }
+
+        await PushRemovedAsync(removed, ct);
+        return ModerationOutcome.Ok($"Post {postId} is deleted.");
+    }
+
+    /// <summary>Bans from now until <paramref name="until"/> (null: for good). Postgres refuses the user's next post
+    /// on every node; the push only lets their open widgets say so at once. A <paramref name="shadow"/> ban
+    /// refuses nothing and tells nobody: the user's posts are shown to them alone.</summary>
+    public async Task<ModerationOutcome> BanAsync(
+        long moderatorId, string tag, long userId, DateTimeOffset? until, string reason, bool shadow, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (access.IsAdministrator(userId) || await access.CanModerateAsync(tag, userId, ct))
+        {
+            return new ModerationOutcome(ModerationStatus.Forbidden, "Moderators of a channel cannot be banned from it.");
+        }
+
+        var ban = await store.BanAsync(tag, userId, until, reason.Trim(), shadow, moderatorId, ct);
+        var message = BanMessages.Describe(tag, until, ban.Reason);
+        if (shadow)
+        {
+            return ModerationOutcome.Ok($"{ban.UserName} is shadow-banned in #{tag}: only they see their new posts.");
+        }
+
+        await hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)).WaitAsync(ct);
+        return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {BanMessages.Length(until)}.");
+    }
+
+    public async Task<ModerationOutcome> LiftBanAsync(long moderatorId, string tag, long userId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        return await store.LiftBanAsync(tag, userId, moderatorId, ct)
+            ? ModerationOutcome.Ok("The ban is lifted.")
+            : ModerationOutcome.NotFound("That user is not banned here.");
+    }
+
+    /// <summary>Pins a post shown in the tag (null unpins); every open widget of the tag shows it on top at once.</summary>
+    public async Task<ModerationOutcome> PinAsync(long moderatorId, string tag, long? postId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (!await rules.PinAsync(tag, postId, moderatorId, ct))
+        {
+            return ModerationOutcome.NotFound($"Post {postId} is not shown in #{tag}.");
+        }
+
+        var pinned = await rules.PinnedAsync(tag, ct);
+        var html = pinned is null ? null : await renderer.RenderAsync(pinned);
+        await hub.Clients.Group(LiveGroups.ForTag(tag)).PostPinned(new PostPinnedEvent(tag, pinned?.Id, html)).WaitAsync(ct);
+        return ModerationOutcome.Ok(pinned is null ? "Unpinned." : "Pinned.");
+    }
+
+    /// <summary>One post per <paramref name="seconds"/> per user; 0 turns slow mode off.</summary>
+    public async Task<ModerationOutcome> SetSlowModeAsync(long moderatorId, string tag, int seconds, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (seconds is < 0 or > SlowMode.MaxSeconds)
+        {
+            return new ModerationOutcome(ModerationStatus.Invalid, $"Slow mode is 0 (off) to {SlowMode.MaxSeconds} seconds.");
+        }
+
+        await rules.SetSlowModeAsync(tag, seconds, moderatorId, ct);
+        return ModerationOutcome.Ok(seconds == 0 ? "Slow mode is off." : $"One post every {seconds} s per user.");
+    }
+
+    /// <summary>Replaces the word list; <paramref name="list"/> holds one word per line or comma.</summary>
+    public async Task<ModerationOutcome> SetBlockedWordsAsync(long moderatorId, string tag, string? list, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        var words = BlockedWords.Parse(list);
+        await rules.SetBlockedWordsAsync(tag, words, moderatorId, ct);
+        return ModerationOutcome.Ok($"{words.Count} blocked words.");
+    }
+
+    /// <summary>The owner names a moderator by user id, or by the name of someone who has posted in the tag.</summary>
+    public async Task<ModerationOutcome> AppointAsync(long ownerId, string tag, string idOrName, CancellationToken ct)
+    {
+        if (!await access.CanAppointAsync(tag, ownerId, ct))
+        {
+            return new ModerationOutcome(ModerationStatus.Forbidden, $"Only the owner of #{tag} can appoint moderators.");
+        }
+
+        if (await roles.FindUserAsync(tag, idOrName.Trim(), ct) is not { } userId)
+        {
+            return ModerationOutcome.NotFound($"No user with id '{idOrName}', nor anyone by that name who posted in #{tag}.");
+        }
+
+        if (!await roles.AppointAsync(tag, userId, ownerId, ct))
+        {
+            return ModerationOutcome.Ok("Already a moderator.");
+        }
+
+        await store.LogAsync(tag, ownerId, ModerationAction.AppointModerator, userId, "", ct);
+        return ModerationOutcome.Ok("Appointed.");
+    }
+
+    public async Task<ModerationOutcome> RemoveModeratorAsync(long ownerId, string tag, long userId, CancellationToken ct)
+    {
+        if (!await access.CanAppointAsync(tag, ownerId, ct))
+        {
+            return new ModerationOutcome(ModerationStatus.Forbidden, $"Only the owner of #{tag} can remove moderators.");
+        }
+
+        if (!await roles.RemoveAsync(tag, userId, ct))
+        {
+            return ModerationOutcome.NotFound("That user is not a moderator here.");
+        }
+
+        await store.LogAsync(tag, ownerId, ModerationAction.RemoveModerator, userId, "", ct);
+        return ModerationOutcome.Ok("Removed.");
+    }
+
+    private async Task PushRemovedAsync(RemovedPost removed, CancellationToken ct)
+    {
+        var sends = removed.Tags.Select(t => hub.Clients.Group(LiveGroups.ForTag(t)).PostRemoved(new PostRemovedEvent(t, removed.PostId)));
+        await Task.WhenAll(sends).WaitAsync(ct);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Widget.Web.Moderation;
+
+public static class ModerationServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddWidgetModeration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IUserIdProvider, UserIds>();
+        builder.Services.AddScoped<ModeratorAccess>();
+        builder.Services.AddScoped<ModerationService>();
+        builder.Services.AddScoped<ReportService>();
+        return builder;
+    }
+}

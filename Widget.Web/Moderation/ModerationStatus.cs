@@ -1,0 +1,9 @@
+namespace Widget.Web.Moderation;
+
+public enum ModerationStatus
+{
+    Done,
+    Forbidden,
+    NotFound,
+    Invalid,
+}

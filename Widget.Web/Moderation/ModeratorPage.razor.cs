@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Widget.Core.Posts;
+using Widget.Data.Moderation;
+using Widget.Data.Posts;
+using Widget.Web.Auth;
+
+namespace Widget.Web.Moderation;
+
+/// <summary>
+/// A tag's moderator desk. Server-side Blazor, so it calls <see cref="ModerationService"/> directly: the
+/// same checks and pushes as any other caller. It shows Postgres as of the last load or action.
+/// </summary>
+public sealed partial class ModeratorPage
+{
+    private const int PageSize = 50;
+
+    private PageState state = PageState.Loading;
+    private long userId;
+    private bool canAppoint;
+    private string message = "";
+    private IReadOnlyList<ChannelPost> posts = [];
+    private IReadOnlyList<ActiveBan> bans = [];
+    private IReadOnlyList<ReportEntry> reports = [];
+    private IReadOnlyList<LogEntry> log = [];
+    private IReadOnlyList<ModeratorEntry> moderators = [];
+    private long? pinnedId;
+    private int slowModeSeconds;
+    private string blockedWords = "";
+    private string appointee = "";
+    private Post? banning;
+
+    private enum PageState
+    {
+        Loading,
+        NotAllowed,
+        Ready,
+    }
+
+    [Parameter] public string Tag { get; set; } = "";
+
+    [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
+
+    [Inject] private ModeratorAccess Access { get; set; } = default!;
+
+    [Inject] private ModerationService Moderation { get; set; } = default!;
+
+    [Inject] private ModerationStore Store { get; set; } = default!;
+
+    [Inject] private ChannelRulesStore Rules { get; set; } = default!;
+
+    [Inject] private PostReports Reports { get; set; } = default!;
+
+    [Inject] private ChannelRoles Roles { get; set; } = default!;
+
+    [Inject] private PostQueries Posts { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        userId = (await Authentication).User.ToPostAuthor()?.UserId ?? 0;
+        if (!Core.Tags.Tag.TryParse(Tag, out var tag) || !await Access.CanModerateAsync(tag.Value.Value, userId, CancellationToken.None))
+        {
+            state = PageState.NotAllowed;
+            return;
+        }
+
+        Tag = tag.Value.Value;
+        canAppoint = await Access.CanAppointAsync(Tag, userId, CancellationToken.None);
+        await LoadAsync();
+        var rules = await Rules.GetAsync(Tag, CancellationToken.None);
+        (slowModeSeconds, blockedWords) = (rules.SlowModeSeconds, string.Join('\n', rules.BlockedWords));
+        state = PageState.Ready;
+    }
+
+    private async Task LoadAsync()
+    {
+        var ct = CancellationToken.None;
+        posts = await Posts.LatestAsync(Core.Tags.Tag.Parse(Tag), null, PageSize, ct);
+        bans = await Store.BansAsync(Tag, ct);
+        reports = await Reports.OfAsync(Tag, PageSize, ct);
+        log = await Store.LogOfAsync(Tag, PageSize, ct);
+        pinnedId = (await Rules.PinnedAsync(Tag, ct))?.Id;
+        moderators = canAppoint ? await Roles.ModeratorsAsync(Tag, ct) : [];
+    }
+
+    private Task HideAsync(long postId) => RunAsync(m => m.HideAsync(userId, Tag, postId, CancellationToken.None));
+
+    private Task DeleteAsync(long postId) => RunAsync(m => m.DeleteAsync(userId, postId, CancellationToken.None));
+
+    private Task PinAsync(long? postId) => RunAsync(m => m.PinAsync(userId, Tag, postId, CancellationToken.None));
+
+    private Task LiftAsync(long bannedId) => RunAsync(m => m.LiftBanAsync(userId, Tag, bannedId, CancellationToken.None));
+
+    private async Task BanAsync(BanTerms terms)
+    {
+        var until = terms.Length is { } length ? Time.GetUtcNow() + length : (DateTimeOffset?)null;
+        var authorId = banning!.AuthorId;
+        banning = null;
+        await RunAsync(m => m.BanAsync(userId, Tag, authorId, until, terms.Reason, terms.Shadow, CancellationToken.None));
+    }
+
+    private Task SaveSlowModeAsync() =>
+        RunAsync(m => m.SetSlowModeAsync(userId, Tag, slowModeSeconds, CancellationToken.None));
+
+    private Task SaveBlockedWordsAsync() =>
+        RunAsync(m => m.SetBlockedWordsAsync(userId, Tag, blockedWords, CancellationToken.None));
+
+    private Task AppointAsync() => RunAsync(m => m.AppointAsync(userId, Tag, appointee, CancellationToken.None));
+
+    private Task RemoveModeratorAsync(long moderatorId) =>
+        RunAsync(m => m.RemoveModeratorAsync(userId, Tag, moderatorId, CancellationToken.None));
+
+    private async Task RunAsync(Func<ModerationService, Task<ModerationOutcome>> action)
+    {
+        message = (await action(Moderation)).Message;
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,116 @@
+using Bunit;
+using Widget.Core.Moderation;
+using Widget.Core.Posts;
+using Widget.Data.Moderation;
+using Widget.Web.Moderation;
+
+namespace Widget.Web.Tests.Components;
+
+public sealed class ModeratorComponentsTests : BunitContext
+{
+    [Fact]
+    public void ModeratedPost_ButtonsHandTheirPostToThePage()
+    {
+        var (hidden, deleted, pinned) = (0L, 0L, (long?)0);
+        Post? banned = null;
+        var post = SamplePosts.Make(42, "<b>buy</b> now", author: "Spammer");
+        var cut = Render<ModeratedPost>(p => p
+            .Add(x => x.Item, new ChannelPost(3, post))
+            .Add(x => x.OnHide, id => hidden = id)
+            .Add(x => x.OnDelete, id => deleted = id)
+            .Add(x => x.OnPin, id => pinned = id)
+            .Add(x => x.OnBan, p => banned = p));
+
+        cut.Find(".hide").Click();
+        cut.Find(".delete").Click();
+        cut.Find(".pin").Click();
+        cut.Find(".ban").Click();
+
+        Assert.Equal((42L, 42L, (long?)42), (hidden, deleted, pinned));
+        Assert.Same(post, banned);
+        Assert.Equal("<b>buy</b> now", cut.Find(".post-text").TextContent);
+        Assert.Contains("Ban Spammer", cut.Find(".ban").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModeratedPost_WhenPinned_OffersUnpin()
+    {
+        long? pinned = 1;
+        var cut = Render<ModeratedPost>(p => p
+            .Add(x => x.Item, new ChannelPost(1, SamplePosts.Make(5, "rules")))
+            .Add(x => x.Pinned, true)
+            .Add(x => x.OnPin, id => pinned = id));
+
+        cut.Find(".pin").Click();
+
+        Assert.Equal("Unpin", cut.Find(".pin").TextContent);
+        Assert.Null(pinned);
+    }
+
+    [Fact]
+    public void BanList_ShowsTermsAndLiftsByUser()
+    {
+        long lifted = 0;
+        var cut = Render<BanList>(p => p
+            .Add(x => x.Bans, [
+                new ActiveBan("mysite", 7, "Troll", new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), "insults"),
+                new ActiveBan("mysite", 8, "Bot", null, "spam"),
+            ])
+            .Add(x => x.OnLift, id => lifted = id));
+
+        cut.FindAll("li")[1].QuerySelector("button")!.Click();
+
+        Assert.Equal(["until 2026-12-01 09:00 UTC", "for good"], cut.FindAll(".ban-until").Select(e => e.TextContent));
+        Assert.Equal(8, lifted);
+    }
+
+    [Fact]
+    public void BanList_WhenEmpty_SaysSo() =>
+        Assert.Equal("Nobody is banned.", Render<BanList>(p => p.Add(x => x.Bans, [])).Find(".bans-empty").TextContent);
+
+    [Fact]
+    public void BanForm_GivesTheChosenLengthAndReason()
+    {
+        BanTerms? terms = null;
+        var cut = Render<BanForm>(p => p
+            .Add(x => x.Tag, "mysite").Add(x => x.UserName, "Troll")
+            .Add(x => x.OnBan, t => terms = t));
+
+        cut.Find("#ban-duration").Change("0");
+        cut.Find("#ban-reason").Change("insults");
+        cut.Find("#ban-shadow").Change(true);
+        cut.Find("form").Submit();
+
+        Assert.Equal(new BanTerms(null, "insults", Shadow: true), terms);
+    }
+
+    [Fact]
+    public void ModerationLogView_ListsEachActionWithItsTarget()
+    {
+        var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+        var cut = Render<ModerationLogView>(p => p.Add(x => x.Entries, [
+            new LogEntry(2, ModerationAction.Ban, 1, "Mod", null, 9, "You are banned from #mysite for good.", at),
+            new LogEntry(1, ModerationAction.Hide, 1, "Mod", 42, 9, "", at),
+        ]));
+
+        var items = cut.FindAll("li");
+        Assert.Equal(["Ban", "Hide"], items.Select(i => i.GetAttribute("data-action")));
+        Assert.Contains("post 42", items[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("banned from #mysite", items[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportList_ShowsWhatWasReportedAndSettlesIt()
+    {
+        long hidden = 0;
+        var cut = Render<ReportList>(p => p
+            .Add(x => x.Reports, [new ReportEntry(1, 42, "cheap pills", "Spammer", "Anna", "spam", DateTimeOffset.UnixEpoch)])
+            .Add(x => x.OnHide, id => hidden = id));
+
+        cut.Find(".hide").Click();
+
+        Assert.Equal("Spammer: cheap pills", cut.Find(".report-post").TextContent);
+        Assert.Equal("spam", cut.Find(".report-reason").TextContent);
+        Assert.Equal(42, hidden);
+    }
+}
