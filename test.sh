@@ -21,6 +21,12 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test --solution Widget.sln 2>&1 | tee "$log" || status=$?
 
+# Keeps the benchmark from rotting: a few hundred viewers for a few seconds, every delivery counted.
+# It measures nothing; the figures come from bench/run.sh.
+echo "benchmark smoke run:"
+bash bench/smoke.sh >"$log.bench" 2>&1 || { status=1; cat "$log.bench"; echo "benchmark smoke run failed"; }
+rm -f "$log.bench"
+
 # One plain closing line for whoever reads only the end of the log.
 passed=$(grep -Eo 'succeeded: [0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)
 failed=$(grep -Eo 'failed: [0-9]+' "$log" | tail -n 1 | grep -Eo '[0-9]+' || echo 0)

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Runs every benchmark scenario against the service (on a fresh private Postgres, posts through the
+# full path) and against the bare SignalR hub in bench/BareHub, one after the other in the same run,
+# then prints the comparison table and writes it into docs/benchmarks.md.
+#
+#   bench/run.sh                      the whole set (about 10 minutes on 2 cores)
+#   BENCH_QUICK=1 bench/run.sh        a few hundred viewers and a few seconds per scenario
+#
+# Every duration and size can be overridden (see the BENCH_* variables below). Loopback only;
+# every process it starts is stopped on every path (trap), and each child has its own time limit.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+trap bench_stop_all EXIT INT TERM
+cd "$bench_root"
+
+if [[ ${BENCH_QUICK:-0} == 1 ]]; then
+  : "${BENCH_VIEWERS:=600}" "${BENCH_CHANNELS:=60}" "${BENCH_HOLD_SECONDS:=3}" "${BENCH_CHAT_SECONDS:=4}"
+  : "${BENCH_HOT_VIEWERS:=600}" "${BENCH_HOT_SECONDS:=4}" "${BENCH_INGEST_SECONDS:=3}" "${BENCH_PAGE_SECONDS:=2}"
+  : "${BENCH_USERS:=40}"
+fi
+VIEWERS=${BENCH_VIEWERS:-10000}                 # density and chat viewers
+CHANNELS=${BENCH_CHANNELS:-1000}                # ... over this many channels
+VIEWER_PROCESSES=${BENCH_VIEWER_PROCESSES:-2}   # one process holds at most ~19,000 sockets
+HOLD_SECONDS=${BENCH_HOLD_SECONDS:-30}          # density: idle viewers held this long
+CHAT_RATES=${BENCH_CHAT_RATES:-500 2000}        # chat: posts per second, one phase each
+CHAT_SECONDS=${BENCH_CHAT_SECONDS:-20}
+HOT_VIEWERS=${BENCH_HOT_VIEWERS:-10000}         # hot channel: all on one channel
+HOT_RATE=${BENCH_HOT_RATE:-2}
+HOT_SECONDS=${BENCH_HOT_SECONDS:-20}
+INGEST_SECONDS=${BENCH_INGEST_SECONDS:-10}
+INGEST_WORKERS=${BENCH_INGEST_WORKERS:-200}     # concurrent authors, closed loop
+PAGE_SECONDS=${BENCH_PAGE_SECONDS:-8}
+PAGE_CONCURRENCY=${BENCH_PAGE_CONCURRENCY:-1,16}
+USERS=${BENCH_USERS:-200}                       # bench users signed in through the provider
+POSTERS=${BENCH_POSTERS:-100}                   # posting connections in chat
+TARGETS=${BENCH_TARGETS:-service bare}
+DOC=${BENCH_DOC:-docs/benchmarks.md}
+
+started=$SECONDS
+run_id=$(date -u +%Y%m%dT%H%M%SZ)
+out=.data/bench/results/$run_id
+mkdir -p "$out"
+results=$out/results.jsonl
+bench_log "results and logs in $out"
+
+bench_raise_fd_limit
+bench_build
+bench clock
+
+pg_port=$(bench_free_port 15432)
+bench_start_postgres .data/bench/pg "$pg_port"
+pg_pid=$(bench_postmaster_pid .data/bench/pg)
+web_port=$(bench_free_port 15080)
+oidc_port=$(bench_free_port $((web_port + 1)))
+bare_port=$(bench_free_port $((oidc_port + 1)))
+bench_start_oidc "$oidc_port" "$web_port" "$out/oidc.log"
+bench_start_service "$web_port" "$oidc_port" "$pg_port" "$out/service.log"
+bench_start_bare "$bare_port" "$out/bare.log"
+bench_log "service pid $service_pid on :$web_port, bare hub pid $bare_pid on :$bare_port, postgres :$pg_port"
+
+tokens=$out/tokens.txt
+bench tokens --url "http://localhost:$web_port" --count "$USERS" --sources 127.0.0.2-127.0.0.9 --out "$tokens" --max-seconds 120
+
+# target_* set the address, PID and CPU watch list of one target.
+use_target() {
+  target=$1
+  if [[ $target == service ]]; then port=$web_port pid=$service_pid; else port=$bare_port pid=$bare_pid; fi
+  base=http://127.0.0.1:$port
+  watch=(--watch "server=$pid" --watch "postgres=tree:$pg_pid")
+}
+
+stats() { # stats SCENARIO LABEL [--collect]
+  bench stats --target "$target" --scenario "$1" --label "$2" ${3:+"$3"} --pid "$pid" --stats-url "$base/_stats" --out "$results" >&2
+}
+
+# start_viewers SCENARIO COUNT CHANNELS PREFIX: COUNT viewers over VIEWER_PROCESSES processes, each
+# from its own source address (127.0.0.2, .3, ...); waits until all have joined. Sets viewer_pids.
+start_viewers() {
+  local scenario=$1 count=$2 channels=$3 prefix=$4 p per first vp
+  per=$(((count + VIEWER_PROCESSES - 1) / VIEWER_PROCESSES))
+  viewer_pids=()
+  for ((p = 0; p < VIEWER_PROCESSES; p++)); do
+    first=$((p * per))
+    ((first < count)) || break
+    bench_bg vp viewers --url "$base/hubs/live" --target "$target" --scenario "$scenario" --process "$p" \
+      --count $((count - first < per ? count - first : per)) --first "$first" --channels "$channels" \
+      --channel-prefix "$prefix" --sources "127.0.0.$((2 + p))" --out "$out/viewers-$target-$scenario-$p.jsonl" --max-seconds 400
+    viewer_pids+=("$vp")
+  done
+  for ((p = 0; p < ${#viewer_pids[@]}; p++)); do
+    bench_wait_line "$out/viewers-$target-$scenario-$p.jsonl" viewers-ready 240
+  done
+}
+
+# stop_viewers: TERM makes each write its tally; then their lines join the results.
+stop_viewers() {
+  bench_stop "${viewer_pids[@]}"
+  cat "$out"/viewers-"$target"-*.jsonl >>"$results"
+  rm -f "$out"/viewers-"$target"-*.jsonl
+}
+
+gen_watch() { local IFS=+; echo "generator=self${viewer_pids:++${viewer_pids[*]}}"; }
+
+scenario_density_chat() {
+  local phases=() id=1 rate sampler
+  stats density before --collect
+  bench_bg sampler sample --target "$target" --scenario density --pid "$pid" --stats-url "$base/_stats" --out "$results" --interval 2 --max-seconds 600
+  start_viewers density "$VIEWERS" "$CHANNELS" chat_
+  bench_log "$target: $VIEWERS viewers joined; holding them idle for $HOLD_SECONDS s"
+  sleep "$HOLD_SECONDS"
+  stats density held --collect
+  for rate in $CHAT_RATES; do phases+=(--phase "$id:chat$rate:$rate:$CHAT_SECONDS"); id=$((id + 1)); done
+  bench post --url "$base/hubs/live" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix chat_ \
+    "${phases[@]}" --target "$target" --scenario chat --sources 127.0.0.10 --out "$results" \
+    --pid "$pid" --stats-url "$base/_stats" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 300
+  sleep 3
+  stats chat loaded
+  stop_viewers
+  bench_stop "$sampler"
+  sleep 2
+  stats density after --collect
+}
+
+scenario_hot() {
+  stats hot before --collect
+  start_viewers hot "$HOT_VIEWERS" 1 hot
+  bench post --url "$base/hubs/live" --tokens "$tokens" --connections 2 --channels 1 --channel-prefix hot \
+    --phase "10:hot:$HOT_RATE:$HOT_SECONDS" --target "$target" --scenario hot --sources 127.0.0.10 --out "$results" \
+    --pid "$pid" --stats-url "$base/_stats" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 200
+  sleep 3
+  stop_viewers
+  stats hot after --collect
+}
+
+scenario_ingest() {
+  local mode channels url
+  for mode in hub http; do
+    for channels in 1 "$CHANNELS"; do
+      url=$base
+      [[ $mode == hub ]] && url=$base/hubs/live
+      bench ingest --mode "$mode" --url "$url" --tokens "$tokens" --workers "$INGEST_WORKERS" --channels "$channels" \
+        --channel-prefix "ingest_${mode}_${channels}_" --seconds "$INGEST_SECONDS" --warmup 2 --target "$target" \
+        --name "$mode-$([[ $channels == 1 ]] && echo one || echo many)" --sources 127.0.0.10-127.0.0.13 --out "$results" \
+        "${watch[@]}" --watch generator=self --max-seconds 120
+    done
+  done
+}
+
+scenario_page() {
+  # The page shows the newest 50 posts: put 50 in its channel first, through the hub.
+  bench post --url "$base/hubs/live" --tokens "$tokens" --connections 1 --channels 1 --channel-prefix page \
+    --phase 0:seed:50:1 --target "$target" --scenario seed --out "$out/seed.jsonl" --pid "$pid" --max-seconds 60 >/dev/null
+  bench page --url "$base/w/page0" --concurrency "$PAGE_CONCURRENCY" --seconds "$PAGE_SECONDS" --warmup 2 \
+    --target "$target" --sources 127.0.0.10 --out "$results" "${watch[@]}" --watch generator=self --max-seconds 120
+  bench transfer --url "$base/w/page0" --target "$target" --out "$results" --max-seconds 60
+}
+
+# Scenario by scenario, each target in turn, so a change in the machine's load (other work on it)
+# hits both sides of a comparison alike.
+for scenario in density_chat hot ingest page; do
+  for t in $TARGETS; do
+    use_target "$t"
+    bench_log "== $scenario on $target"
+    "scenario_$scenario"
+  done
+done
+
+elapsed=$((SECONDS - started))
+bench_log "all scenarios done, $elapsed s since the start; writing the report"
+command="bench/run.sh"
+for v in $(compgen -e | grep '^BENCH_' | sort); do command="$v=${!v} $command"; done
+bench report --results "$results" --doc "$DOC" --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
+  --viewers "$VIEWERS" --hot-viewers "$HOT_VIEWERS"
