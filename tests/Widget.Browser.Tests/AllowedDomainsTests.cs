@@ -1,5 +1,6 @@
 using Widget.Browser.Tests.Infrastructure;
 using Widget.Core.Sites;
+using Widget.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace Widget.Browser.Tests;
@@ -62,7 +63,7 @@ public sealed class AllowedDomainsTests(WidgetApp app, HostPages hostPages, Brow
         var tag = TestTags.New();
         var page = hostPages.Add(HostPages.IframeSnippet(app.WidgetUri(tag)));
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), ct);
-        await SiteSeeder.ClaimAsync(app, tag, owner.UserId, new SiteSettings
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings
         {
             Title = $"#{tag} on a listed site",
             AllowedDomains = [page.Authority],

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Sites;
+using Widget.Testing;
 using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
@@ -93,7 +94,7 @@ public sealed class ChannelRulesTests(WidgetApp app)
     private async Task<IssuedToken> OwnerOfAsync(string tag)
     {
         var owner = await SignInAsync();
-        await SiteSeeder.ClaimAsync(app, tag, owner.User.Id, new SiteSettings(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
         return owner;
     }
 

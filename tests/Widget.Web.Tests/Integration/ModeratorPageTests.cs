@@ -1,5 +1,6 @@
 using System.Net;
 using Widget.Core.Sites;
+using Widget.Testing;
 using Widget.Web.Moderation;
 using Widget.Web.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class ModeratorPageTests(WidgetApp app)
         var tag = TestTags.New();
         using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
         var owner = await ownerVisitor.SignInAsync(Ct);
-        await SiteSeeder.ClaimAsync(app, tag, owner.User.Id, new SiteSettings(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, owner.AccessToken, Ct);
         var post = (await writer.PostAsync(tag, "welcome, everyone", Ct)).Post;
         using var trollVisitor = new Visitor(app, Visitor.NewLogin());
@@ -40,7 +41,7 @@ public sealed class ModeratorPageTests(WidgetApp app)
     {
         var tag = TestTags.New();
         using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
-        await SiteSeeder.ClaimAsync(app, tag, (await ownerVisitor.SignInAsync(Ct)).User.Id, new SiteSettings(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, (await ownerVisitor.SignInAsync(Ct)).User.Id, new SiteSettings(), Ct);
         using var stranger = new Visitor(app, Visitor.NewLogin());
         await stranger.SignInAsync(Ct);
 

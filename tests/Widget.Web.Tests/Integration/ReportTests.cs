@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Sites;
+using Widget.Testing;
 using Widget.Web.Tests.Infrastructure;
 
 namespace Widget.Web.Tests.Integration;
@@ -14,7 +15,7 @@ public sealed class ReportTests(WidgetApp app)
         var tag = TestTags.New();
         using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
         var owner = await ownerVisitor.SignInAsync(Ct);
-        await SiteSeeder.ClaimAsync(app, tag, owner.User.Id, new SiteSettings(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
         using var authorVisitor = new Visitor(app, Visitor.NewLogin());
         await using var writer = await LiveViewer.ConnectAsync(app, (await authorVisitor.SignInAsync(Ct)).AccessToken, Ct);
         using var readerVisitor = new Visitor(app, Visitor.NewLogin());

@@ -1,5 +1,6 @@
 using System.Net;
 using Widget.Core.Sites;
+using Widget.Testing;
 using Widget.Web.Tests.Infrastructure;
 using Widget.Web.Viewing;
 
@@ -14,7 +15,7 @@ public sealed class SiteWidgetTests(WidgetApp app)
     {
         var (open, closed) = (TestTags.New(), TestTags.New());
         var owner = await SignedInOwnerAsync();
-        await SiteSeeder.ClaimAsync(app, closed, owner.Id, new SiteSettings { AllowedDomains = ["example.com", "127.0.0.1:8080"] }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, closed, owner.Id, new SiteSettings { AllowedDomains = ["example.com", "127.0.0.1:8080"] }, Ct);
         using var client = app.CreateClient();
 
         using var openResponse = await client.GetAsync($"/w/{open}", Ct);
@@ -34,7 +35,7 @@ public sealed class SiteWidgetTests(WidgetApp app)
             Title = "Our <chat>", Theme = WidgetTheme.Dark, Language = WidgetLanguage.Ru,
             AccentColor = "#ff0000", CustomCss = ".post-author { font-weight: 700 }",
         };
-        await SiteSeeder.ClaimAsync(app, tag, owner.Id, settings, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.Id, settings, Ct);
         using var client = app.CreateClient();
 
         var html = await client.GetStringAsync($"/w/{tag}", Ct);
@@ -57,7 +58,7 @@ public sealed class SiteWidgetTests(WidgetApp app)
         var tag = TestTags.New();
         using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
         var owner = await ownerVisitor.SignInAsync(Ct);
-        await SiteSeeder.ClaimAsync(app, tag, owner.User.Id, new SiteSettings { Title = "Saved title" }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings { Title = "Saved title" }, Ct);
         var draft = SitePreview.Encode(new SiteSettings { Title = "Draft title" });
         using var stranger = app.CreateClient();
 
@@ -87,7 +88,7 @@ public sealed class SiteWidgetTests(WidgetApp app)
         var tag = TestTags.New();
         using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
         var owner = await ownerVisitor.SignInAsync(Ct);
-        await SiteSeeder.ClaimAsync(app, tag, owner.User.Id, new SiteSettings { Title = "Mine" }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings { Title = "Mine" }, Ct);
 
         using var response = await ownerVisitor.Browser.GetAsync($"/sites/{tag}", Ct);
         var html = await response.Content.ReadAsStringAsync(Ct);
