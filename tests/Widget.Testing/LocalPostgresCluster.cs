@@ -62,7 +62,9 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             "-c", $"unix_socket_directories={root}",
             "-c", "fsync=off",
             "-c", "synchronous_commit=off",
-            "-c", "full_page_writes=off"));
+            "-c", "full_page_writes=off",
+            // Tests run in parallel and some open a hundred connections at once on purpose.
+            "-c", "max_connections=400"));
         try
         {
             await starting.WaitForLineAsync(line => line.Contains(ReadyLine, StringComparison.Ordinal), StartTimeout, ct);
