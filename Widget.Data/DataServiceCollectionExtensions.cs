@@ -15,7 +15,7 @@ public static class DataServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddWidgetData(this IServiceCollection services, string connectionString)
     {
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => WidgetDataSource.Create(connectionString));
         services.AddDbContextPool<WidgetDbContext>((sp, options) =>
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
