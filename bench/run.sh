@@ -34,6 +34,7 @@ PAGE_CONCURRENCY=${BENCH_PAGE_CONCURRENCY:-1,16}
 USERS=${BENCH_USERS:-200}                       # bench users signed in through the provider
 POSTERS=${BENCH_POSTERS:-100}                   # posting connections in chat
 TARGETS=${BENCH_TARGETS:-service bare}
+# BENCH_SCENARIOS: a subset of "density_chat hot ingest page", for experiments; the report shows what ran.
 DOC=${BENCH_DOC:-docs/benchmarks.md}
 
 started=$SECONDS
@@ -157,7 +158,7 @@ scenario_page() {
 
 # Scenario by scenario, each target in turn, so a change in the machine's load (other work on it)
 # hits both sides of a comparison alike.
-for scenario in density_chat hot ingest page; do
+for scenario in ${BENCH_SCENARIOS:-density_chat hot ingest page}; do
   for t in $TARGETS; do
     use_target "$t"
     bench_log "== $scenario on $target"

@@ -7,7 +7,11 @@ namespace Widget.Web.Auth;
 /// Treats a token or cookie whose session was revoked as no sign-in at all, so every endpoint answers
 /// 401 for it without each one checking.
 /// </summary>
-public sealed class SessionClaimsTransformation(SessionGuard guard, IHttpContextAccessor http) : IClaimsTransformation
+/// <remarks>
+/// The authentication service constructs this for every request, anonymous ones included; the guard
+/// (and the database context behind it) is resolved only when there is a session to check.
+/// </remarks>
+public sealed class SessionClaimsTransformation(IServiceProvider services, IHttpContextAccessor http) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -17,6 +21,7 @@ public sealed class SessionClaimsTransformation(SessionGuard guard, IHttpContext
         }
 
         var ct = http.HttpContext?.RequestAborted ?? CancellationToken.None;
+        var guard = services.GetRequiredService<SessionGuard>();
         return await guard.IsActiveAsync(author.SessionId, ct) ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }
 }
