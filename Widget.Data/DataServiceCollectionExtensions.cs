@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<WidgetDbContext>((sp, options) =>
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
+        services.AddSingleton<PostCommitQueue>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PublicQueries>();
         services.AddScoped<PostSearch>();

@@ -1,3 +1,4 @@
+using Npgsql;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
@@ -140,5 +141,34 @@ public sealed class PostWriterTests(PostgresFixture postgres)
         Assert.Equal([("mysite", 1L), ("news", 1L), ("котики", 1L)], stored.Placements.Select(p => (p.Tag, p.Seq)));
         var found = await db.InScopeAsync<PostQueries, Post?>(queries => queries.FindAsync(stored.Post.Id, ct));
         Assert.Equal("hi #News\nand #котики", found?.Text);
+    }
+
+    [Fact]
+    public async Task Store_WhenOnePostOfMany_SentTogether_IsRefusedByPostgres_StoresAllTheOthersGapless()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(postgres, ct);
+        var author = await db.SignInAsync("Ann", ct);
+        const long noSuchUser = 987_654_321;
+
+        // Sent at once, they share group commits; the stranger's post breaks its batch's statement.
+        var sends = Enumerable.Range(0, 60)
+            .Select(i => db.PostAsync(i == 30 ? noSuchUser : author.UserId, "busy", $"post {i}", ct))
+            .ToArray();
+        var outcomes = await Task.WhenAll(sends.Select(async send =>
+        {
+            try
+            {
+                return await send;
+            }
+            catch (PostgresException)
+            {
+                return null;
+            }
+        }));
+
+        Assert.Null(outcomes[30]);
+        Assert.Equal(59, outcomes.Count(o => o is { Created: true }));
+        Assert.Equal(Enumerable.Range(1, 59).Select(s => (long)s), (await db.PostTagsAsync(ct)).Select(r => r.Seq).Order());
     }
 }

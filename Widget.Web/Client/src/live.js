@@ -3,6 +3,8 @@ import { backoff } from './backoff.js';
 import { fetchPage } from './history.js';
 import { text } from './text.js';
 
+const REORDER_WAIT_MS = 400;
+
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
@@ -21,12 +23,20 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   let held = null;
   let waiting = [];
 
+  // Events past a hole in the seqs, waiting a moment for the hole's own event.
+  let early = [];
+  let holeTimer;
+
   connection.on('PostAdded', (event) => {
     if (event.tag !== tag) return;
-    // A tag's seqs have no holes, so a jump means an event went missing: ask for the gap.
-    if (!held && event.seq > log.lastSeq + 1) join();
     if (held) held.push(event);
-    else log.add([event]);
+    else if (event.seq <= log.lastSeq + 1) applyInOrder([event]);
+    else {
+      // A tag's seqs have no holes, so a jump means an event is late or lost. Posts stored together
+      // are sent by separate tasks and may swap places; only a hole that stays is worth a catch-up.
+      early.push(event);
+      holeTimer ??= setTimeout(join, REORDER_WAIT_MS);
+    }
   });
   connection.on('SignedOut', onSignedOut);
   for (const [name, handler] of Object.entries(events)) connection.on(name, handler);
@@ -42,8 +52,17 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
 
   // The server adds us to the group before reading, so everything after lastSeq is either in the
   // answer or in the events held meanwhile, possibly in both.
+  function applyInOrder(events) {
+    log.add(events);
+    early.sort((a, b) => a.seq - b.seq);
+    while (early.length > 0 && early[0].seq <= log.lastSeq + 1) log.add([early.shift()]);
+    if (early.length === 0) holeTimer = clearTimeout(holeTimer);
+  }
+
   async function join() {
-    const mine = (held = []);
+    holeTimer = clearTimeout(holeTimer);
+    const mine = (held = early);
+    early = [];
     try {
       const { posts, reset, presence } = await connection.invoke('Join', tag, log.lastSeq);
       if (reset) {

@@ -1,0 +1,73 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Widget.Data.Posts;
+
+/// <summary>Stores a batch of posts with their tags in one statement, and therefore one transaction and one WAL flush.</summary>
+internal static class PostBatchStatement
+{
+    // Posts are inserted first: a retried client id inserts nothing, so it takes no seq. Each tag's
+    // counter is then bumped once by the number of the batch's posts in it, in tag order, which
+    // avoids deadlocks with other writers and holds each channel's row lock until commit, so a tag's
+    // seqs become visible in the order they were given. Within a tag, posts take seqs in id order.
+    private const string Sql = """
+        WITH input AS (
+            SELECT * FROM unnest(@authors, @clients, @texts, @created, @channels, @shadows)
+                WITH ORDINALITY AS i(author_id, client_id, text, created_at, channel, shadow, ord)
+        ), new_posts AS (
+            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow)
+            SELECT author_id, client_id, text, created_at, channel, shadow FROM input ORDER BY ord
+            ON CONFLICT (author_id, client_id) DO NOTHING
+            RETURNING id, author_id, client_id
+        ), tagged AS (
+            SELECT p.id, p.author_id, i.ord, i.shadow, i.created_at, t.tag
+            FROM new_posts p
+            JOIN input i ON i.author_id = p.author_id AND i.client_id = p.client_id
+            JOIN unnest(@tag_ords, @tag_names) AS t(ord, tag) ON t.ord = i.ord
+        ), counters AS (
+            INSERT INTO channels (tag, last_seq)
+            SELECT tag, count(*) FROM tagged GROUP BY tag ORDER BY tag
+            ON CONFLICT (tag) DO UPDATE SET last_seq = channels.last_seq + excluded.last_seq
+            RETURNING tag, last_seq
+        ), placed AS (
+            SELECT tagged.*, counters.last_seq - count(*) OVER tag_posts + row_number() OVER (tag_posts ORDER BY tagged.id) AS seq
+            FROM tagged JOIN counters USING (tag)
+            WINDOW tag_posts AS (PARTITION BY tagged.tag)
+        ), stored AS (
+            INSERT INTO post_tags (tag, seq, post_id, hidden_at)
+            SELECT tag, seq, id, CASE WHEN shadow THEN created_at END FROM placed
+        )
+        SELECT placed.ord, placed.id, placed.tag, placed.seq, users.display_name
+        FROM placed JOIN users ON users.id = placed.author_id
+        """;
+
+    /// <summary>What became of each post of the batch, in batch order: null for a client id already stored.</summary>
+    public static async Task<BatchedPost?[]> ExecuteAsync(
+        NpgsqlDataSource dataSource, IReadOnlyList<PendingPost> batch, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(Sql);
+        command.Parameters.Add(Array("authors", NpgsqlDbType.Bigint, batch, p => p.Post.AuthorId));
+        command.Parameters.Add(Array("clients", NpgsqlDbType.Uuid, batch, p => p.Post.ClientId));
+        command.Parameters.Add(Array("texts", NpgsqlDbType.Text, batch, p => p.Post.Text));
+        command.Parameters.Add(Array("created", NpgsqlDbType.TimestampTz, batch, p => p.CreatedAt.UtcDateTime));
+        command.Parameters.Add(Array("channels", NpgsqlDbType.Text, batch, p => p.Post.Channel.Value));
+        command.Parameters.Add(Array("shadows", NpgsqlDbType.Boolean, batch, p => p.Shadow));
+        var tags = batch.SelectMany((p, i) => p.Post.Tags.Select(tag => (Ord: i + 1L, Tag: tag.Value))).ToArray();
+        command.Parameters.Add(new NpgsqlParameter<long[]>("tag_ords", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = tags.Select(t => t.Ord).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("tag_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tags.Select(t => t.Tag).ToArray() });
+
+        var results = new BatchedPost?[batch.Count];
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var index = (int)reader.GetInt64(0) - 1;
+            var result = results[index] ??= new BatchedPost(reader.GetInt64(1), reader.GetString(4), new Dictionary<string, long>());
+            result.Seqs[reader.GetString(2)] = reader.GetInt64(3);
+        }
+
+        return results;
+    }
+
+    private static NpgsqlParameter<T[]> Array<T>(string name, NpgsqlDbType type, IReadOnlyList<PendingPost> batch, Func<PendingPost, T> value) =>
+        new(name, NpgsqlDbType.Array | type) { TypedValue = batch.Select(value).ToArray() };
+}
