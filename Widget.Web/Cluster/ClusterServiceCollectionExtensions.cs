@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -31,6 +34,13 @@ public static class ClusterServiceCollectionExtensions
 
         builder.Services.AddSingleton<RedisConnection>();
         builder.Services.AddSignalR().AddStackExchangeRedis();
+        // The backplane with this node's own groups beside it, so a node keeps taking connections while Redis is away.
+        builder.Services.AddSingleton(typeof(RedisHubLifetimeManager<>));
+        builder.Services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
+        builder.Services.RemoveAll(typeof(HubLifetimeManager<>));
+        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FallbackHubLifetimeManager<>));
+        builder.Services.AddSingleton<CutOffConnections>();
+        builder.Services.AddHostedService<CutOffReconnector>();
         builder.Services.AddOptions<SignalRRedisOptions>().Configure<RedisConnection, IOptions<RedisOptions>>((backplane, redis, own) =>
         {
             backplane.Configuration.ChannelPrefix = RedisChannel.Literal(own.Value.ChannelPrefix);
