@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Widget.Core.Presence;
+using Widget.Web.Posting;
 using Widget.Web.Presence;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
@@ -50,6 +51,9 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisPresenceStore>();
         builder.Services.AddSingleton<IPresenceStore>(services => services.GetRequiredService<RedisPresenceStore>());
         builder.Services.AddHostedService<PresenceHeartbeat>();
+        // Posting limits across nodes, with the node's own buckets as the fallback while Redis is away.
+        builder.Services.AddSingleton<LocalPostingRateLimiter>();
+        builder.Services.AddSingleton<IPostingRateLimiter, RedisPostingRateLimiter>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
         return builder;
     }
