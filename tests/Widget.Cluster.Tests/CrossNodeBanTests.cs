@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -28,7 +27,7 @@ public sealed class CrossNodeBanTests(WidgetCluster cluster)
         var moderatorId = (await moderator.PostAsync("hello", Guid.NewGuid(), ct)).Post.AuthorId;
         await ClusterDatabase.AppointModeratorAsync(cluster, tag, moderatorId, ct);
 
-        using (var onB = Api(cluster.B, moderatorToken))
+        using (var onB = ClusterApi.For(cluster.B, moderatorToken))
         {
             using var ban = await onB.PostAsJsonAsync($"/api/tags/{tag}/bans", new BanRequest(userId, Minutes: 60, "spam"), ct);
             Assert.Equal(HttpStatusCode.NoContent, ban.StatusCode);
@@ -39,15 +38,8 @@ public sealed class CrossNodeBanTests(WidgetCluster cluster)
         Assert.Equal("spam", received.Reason);
         var refused = await Assert.ThrowsAsync<HubException>(() => user.PostAsync("after the ban", Guid.NewGuid(), ct));
         Assert.Contains("banned", refused.Message, StringComparison.OrdinalIgnoreCase);
-        using var onA = Api(cluster.A, userToken);
+        using var onA = ClusterApi.For(cluster.A, userToken);
         using var viaApi = await onA.PostAsJsonAsync($"/api/tags/{tag}/posts", new CreatePostRequest(Guid.NewGuid(), "by the API"), ct);
         Assert.Equal(HttpStatusCode.Forbidden, viaApi.StatusCode);
-    }
-
-    private static HttpClient Api(WidgetNode node, string token)
-    {
-        var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
