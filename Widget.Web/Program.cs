@@ -38,6 +38,7 @@ app.MapAuthEndpoints();
 app.MapAccountEndpoints();
 app.MapAccountDataApi();
 app.MapPostsApi();
+app.MapBansApi();
 app.MapLiveHub();
 app.MapStatsEndpoint();
 app.MapWidgetAdminPages();

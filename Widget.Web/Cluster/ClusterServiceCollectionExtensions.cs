@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Widget.Core.Presence;
+using Widget.Web.Posting;
 using Widget.Web.Presence;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
@@ -31,6 +35,13 @@ public static class ClusterServiceCollectionExtensions
 
         builder.Services.AddSingleton<RedisConnection>();
         builder.Services.AddSignalR().AddStackExchangeRedis();
+        // The backplane with this node's own groups beside it, so a node keeps taking connections while Redis is away.
+        builder.Services.AddSingleton(typeof(RedisHubLifetimeManager<>));
+        builder.Services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
+        builder.Services.RemoveAll(typeof(HubLifetimeManager<>));
+        builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(FallbackHubLifetimeManager<>));
+        builder.Services.AddSingleton<CutOffConnections>();
+        builder.Services.AddHostedService<CutOffReconnector>();
         builder.Services.AddOptions<SignalRRedisOptions>().Configure<RedisConnection, IOptions<RedisOptions>>((backplane, redis, own) =>
         {
             backplane.Configuration.ChannelPrefix = RedisChannel.Literal(own.Value.ChannelPrefix);
@@ -40,6 +51,9 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisPresenceStore>();
         builder.Services.AddSingleton<IPresenceStore>(services => services.GetRequiredService<RedisPresenceStore>());
         builder.Services.AddHostedService<PresenceHeartbeat>();
+        // Posting limits across nodes, with the node's own buckets as the fallback while Redis is away.
+        builder.Services.AddSingleton<LocalPostingRateLimiter>();
+        builder.Services.AddSingleton<IPostingRateLimiter, RedisPostingRateLimiter>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
         return builder;
     }

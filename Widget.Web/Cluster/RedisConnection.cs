@@ -49,7 +49,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Redis at {EndPoint} is unreachable ({FailureType}): posts are stored but not sent live until it is back; viewers catch up by seq")]
+        Message = "Redis at {EndPoint} is unreachable ({FailureType}): posts are stored and reach this node's viewers only until it is back; the others catch up by seq")]
     private static partial void LogConnectionFailed(ILogger logger, System.Net.EndPoint? endPoint, ConnectionFailureType failureType, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis at {EndPoints} is unreachable at start; the node serves and keeps trying")]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Widget.Web.Cluster;
 
-/// <summary>Pings Redis. Registered as Degraded on failure: a node without Redis still serves pages, stores posts and keeps its open connections.</summary>
+/// <summary>Pings Redis. Registered as Degraded on failure: a node without Redis still serves pages, stores posts and takes hub connections.</summary>
 public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -10,7 +10,7 @@ public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
         var multiplexer = redis.Multiplexer;
         if (!multiplexer.IsConnected)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Not connected to Redis: posts are stored but not sent live; viewers catch up once it is back.");
+            return new HealthCheckResult(context.Registration.FailureStatus, "Not connected to Redis: posts are stored and sent live to this node's viewers only; the others catch up once it is back.");
         }
 
         try

@@ -12,7 +12,7 @@ namespace Widget.Web.Posting;
 public sealed class PostingService(
     PostWriter writer,
     PostQueries queries,
-    PostingRateLimiter rateLimiter,
+    IPostingRateLimiter rateLimiter,
     ModerationStore moderation,
     ChannelRulesStore rules,
     LiveFeed feed,
@@ -56,11 +56,12 @@ public sealed class PostingService(
             return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(refusal);
         }
 
-        if (!rateLimiter.TryAcquire(author.UserId, out var retryAfter))
+        var lease = await rateLimiter.AcquireAsync(author.UserId, ct);
+        if (!lease.Acquired)
         {
             // A retry of a post that was stored is not a new post: answer it even when the bucket is empty.
             var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
-            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(retryAfter));
+            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(lease.RetryAfter));
         }
 
         var stored = await writer.StoreAsync(post, time.GetUtcNow(), shadow: ban is not null, ct);

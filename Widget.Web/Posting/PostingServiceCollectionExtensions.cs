@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Widget.Web.Posting;
 
 public static class PostingServiceCollectionExtensions
@@ -6,7 +8,9 @@ public static class PostingServiceCollectionExtensions
     {
         builder.Services.AddOptions<PostingOptions>().BindConfiguration(PostingOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<PostingRateLimiter>();
+        // One node counts in memory; AddWidgetCluster registers the Redis limiter first when nodes share one.
+        builder.Services.TryAddSingleton<LocalPostingRateLimiter>();
+        builder.Services.TryAddSingleton<IPostingRateLimiter>(services => services.GetRequiredService<LocalPostingRateLimiter>());
         builder.Services.AddScoped<PostingService>();
         return builder;
     }

@@ -10,11 +10,12 @@ namespace Widget.Web.Presence;
 /// This node's side of presence: reports its own connections to the shared <see cref="IPresenceStore"/>,
 /// holds a closed connection for the grace period, and pushes the gathered changes once per interval.
 /// </summary>
-public sealed class PresenceTracker(
+public sealed partial class PresenceTracker(
     IPresenceStore store,
     IHubContext<LiveHub, ILiveClient> hub,
     IOptions<PresenceOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<PresenceTracker> logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, PresenceConnection>> byConnection = new();
     private readonly ConcurrentQueue<(DateTimeOffset Due, PresenceConnection Entry)> closing = new();
@@ -22,17 +23,37 @@ public sealed class PresenceTracker(
     private Dictionary<string, PresenceDiffBuilder> diffs = new(StringComparer.Ordinal);
     private Dictionary<(string Tag, string Page), int> pageCounts = [];
 
-    /// <summary>Counts the connection on the channel and returns who is there now, for the joining widget.</summary>
-    public async Task<ChannelPresence> JoinAsync(string connectionId, PresentUser? user, string tag, CancellationToken ct)
+    /// <summary>
+    /// Counts the connection on the channel and returns who is there now, for the joining widget; null when
+    /// the store cannot be reached (Redis away), since presence is an extra a join must not fail for. The
+    /// connection is then not counted, and its next join (the widget joins again on reconnect) tries again.
+    /// </summary>
+    public async Task<ChannelPresence?> JoinAsync(string connectionId, PresentUser? user, string tag, CancellationToken ct)
     {
         var entries = byConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
         var entry = new PresenceConnection(connectionId, tag, user, Page: null);
-        if (entries.TryAdd(tag, entry))
+        try
         {
-            Record(await store.AddAsync(entry, ct));
-        }
+            if (entries.TryAdd(tag, entry))
+            {
+                try
+                {
+                    Record(await store.AddAsync(entry, ct));
+                }
+                catch
+                {
+                    entries.TryRemove(new KeyValuePair<string, PresenceConnection>(tag, entry));
+                    throw;
+                }
+            }
 
-        return await store.GetAsync(tag, ct);
+            return await store.GetAsync(tag, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreUnavailable(logger, tag, e);
+            return null;
+        }
     }
 
     /// <summary>Moves the connection to another host page; returns the page it left, if any.</summary>
@@ -116,4 +137,7 @@ public sealed class PresenceTracker(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Presence could not be counted for a join to #{Tag}; the join goes on without it")]
+    private static partial void LogStoreUnavailable(ILogger logger, string tag, Exception exception);
 }

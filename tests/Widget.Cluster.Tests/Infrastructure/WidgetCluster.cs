@@ -30,6 +30,12 @@ public sealed class WidgetCluster : IAsyncLifetime
 
     public IReadOnlyList<WidgetNode> Nodes => [A, B];
 
+    /// <summary>The database every node uses, for a test that arranges rows the service has no API for.</summary>
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    /// <summary>What the nodes are started with; a test starting a node of its own adds to it.</summary>
+    public IReadOnlyDictionary<string, string> NodeEnvironment { get; private set; } = new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -37,6 +43,7 @@ public sealed class WidgetCluster : IAsyncLifetime
         var publicOrigin = $"http://localhost:{balancerPort}";
         databases = await WidgetDatabases.StartAsync(ct);
         var connectionString = await databases.CreateAsync(ct);
+        DatabaseConnectionString = connectionString;
         Redis = await RedisServer.StartAsync(ct);
         oidc = await OidcProvider.StartAsync(FreePort.Next(), [$"{publicOrigin}/signin-oidc/{Provider}"], ct);
         var environment = new Dictionary<string, string>
@@ -52,6 +59,7 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["Posting__RateLimitBurst"] = "1000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        NodeEnvironment = environment;
         A = new WidgetNode("A", FreePort.Next(), environment);
         B = new WidgetNode("B", FreePort.Next(), environment);
         // One after the other: both would migrate the fresh copy, and the second would only wait on the lock.

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace Widget.Web.Posting;
 
-/// <summary>A token bucket per user, shared by the hub and the HTTP API so neither is a way around the other.</summary>
-public sealed class PostingRateLimiter : IDisposable
+/// <summary>The buckets in this process: all a single node needs, and the fallback of the Redis limiter.</summary>
+public sealed class LocalPostingRateLimiter : IPostingRateLimiter, IDisposable
 {
     private readonly PartitionedRateLimiter<long> limiter;
+    private readonly TimeSpan period;
 
-    public PostingRateLimiter(IOptions<PostingOptions> options)
+    public LocalPostingRateLimiter(IOptions<PostingOptions> options)
     {
         var o = options.Value;
         limiter = PartitionedRateLimiter.Create<long, long>(userId => RateLimitPartition.GetTokenBucketLimiter(userId,
@@ -20,23 +21,19 @@ public sealed class PostingRateLimiter : IDisposable
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-        Period = o.RateLimitPeriod;
+        period = o.RateLimitPeriod;
     }
 
-    private TimeSpan Period { get; }
-
-    /// <summary>Takes one post's worth from the user's bucket; when empty, says how long until the next.</summary>
-    public bool TryAcquire(long userId, out TimeSpan retryAfter)
+    public Task<RateLimitLease> AcquireAsync(long userId, CancellationToken ct)
     {
         using var lease = limiter.AttemptAcquire(userId);
         if (lease.IsAcquired)
         {
-            retryAfter = TimeSpan.Zero;
-            return true;
+            return Task.FromResult(RateLimitLease.Granted);
         }
 
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Period;
-        return false;
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : period;
+        return Task.FromResult(new RateLimitLease(false, retryAfter));
     }
 
     public void Dispose() => limiter.Dispose();
