@@ -3,6 +3,7 @@ using Npgsql;
 using Widget.Data.Accounts;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
+using Widget.Data.Reactions;
 using Widget.Data.Sites;
 
 namespace Widget.Data;
@@ -20,6 +21,10 @@ public static class DataServiceCollectionExtensions
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
         services.AddScoped<PostWriter>();
+        services.AddScoped<PostEditor>();
+        services.AddScoped<PostPlaces>();
+        services.AddScoped<Threads>();
+        services.AddScoped<ReactionStore>();
         services.AddScoped<PublicQueries>();
         services.AddScoped<PostSearch>();
         services.AddScoped<AccountStore>();

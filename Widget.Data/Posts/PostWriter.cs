@@ -13,8 +13,8 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
     // sequence numbers become visible in the order they were given.
     private const string InsertSql = """
         WITH new_post AS (
-            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow)
-            VALUES (@author, @client, @text, @created, @channel, @shadow)
+            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow, reply_to_id)
+            VALUES (@author, @client, @text, @created, @channel, @shadow, @reply_to)
             ON CONFLICT (author_id, client_id) DO NOTHING
             RETURNING id
         ), seqs AS (
@@ -26,7 +26,8 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
             INSERT INTO post_tags (tag, seq, post_id, hidden_at)
             SELECT seqs.tag, seqs.last_seq, new_post.id, CASE WHEN @shadow THEN @created END FROM seqs, new_post
         )
-        SELECT new_post.id, seqs.tag, seqs.last_seq, (SELECT display_name FROM users WHERE id = @author)
+        SELECT new_post.id, seqs.tag, seqs.last_seq, (SELECT display_name FROM users WHERE id = @author),
+            (SELECT u.display_name FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = @reply_to)
         FROM new_post, seqs
         """;
 
@@ -44,9 +45,11 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
         command.Parameters.AddWithValue("channel", post.Channel.Value);
         command.Parameters.AddWithValue("shadow", shadow);
         command.Parameters.AddWithValue("tags", NpgsqlDbType.Array | NpgsqlDbType.Text, tags);
+        command.Parameters.AddWithValue("reply_to", NpgsqlDbType.Bigint, (object?)post.ReplyToId ?? DBNull.Value);
 
         long id = 0;
         var authorName = "";
+        string? parentAuthor = null;
         var seqs = new Dictionary<string, long>(tags.Length);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -55,6 +58,7 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
                 id = reader.GetInt64(0);
                 seqs[reader.GetString(1)] = reader.GetInt64(2);
                 authorName = reader.GetString(3);
+                parentAuthor = reader.IsDBNull(4) ? null : reader.GetString(4);
             }
         }
 
@@ -64,7 +68,8 @@ public sealed class PostWriter(NpgsqlDataSource dataSource, PostQueries queries)
                 ?? throw new InvalidOperationException("A post conflicted on its client id but cannot be found.");
         }
 
-        var stored = new Post(id, post.AuthorId, authorName, post.Text, now, post.Channel.Value, tags);
+        var replyTo = post.ReplyToId is { } parent ? new PostReply(parent, parentAuthor) : null;
+        var stored = new Post(id, post.AuthorId, authorName, post.Text, now, post.Channel.Value, tags, replyTo);
         var placements = tags.Order(StringComparer.Ordinal).Select(tag => new Placement(tag, seqs[tag])).ToArray();
         return new StoredPost(stored, placements, Created: true);
     }

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Widget.Core.Reactions;
+
+namespace Widget.Data.Reactions;
+
+/// <summary>People's reactions to posts. Adding and removing are idempotent: the primary key is (post, person, emoji).</summary>
+public sealed class ReactionStore(WidgetDbContext db)
+{
+    public Task AddAsync(long postId, long userId, string emoji, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO post_reactions (post_id, user_id, emoji, created_at) VALUES ({postId}, {userId}, {emoji}, {now.ToUniversalTime()}) ON CONFLICT DO NOTHING",
+            ct);
+
+    public Task RemoveAsync(long postId, long userId, string emoji, CancellationToken ct) =>
+        db.PostReactions.Where(r => r.PostId == postId && r.UserId == userId && r.Emoji == emoji).ExecuteDeleteAsync(ct);
+
+    public async Task<IReadOnlyList<ReactionCount>> CountsAsync(long postId, CancellationToken ct) =>
+        (await ReactionCounts.OfAsync(db, [postId], ct)).GetValueOrDefault(postId) ?? [];
+
+    /// <summary>Which of these posts the user reacted to, and with what: to highlight their own after a reload.</summary>
+    public async Task<IReadOnlyList<OwnReaction>> MineAsync(long userId, IReadOnlyCollection<long> postIds, CancellationToken ct) =>
+        await db.PostReactions.AsNoTracking()
+            .Where(r => r.UserId == userId && postIds.Contains(r.PostId))
+            .OrderBy(r => r.PostId)
+            .Select(r => new OwnReaction(r.PostId, r.Emoji))
+            .ToListAsync(ct);
+}
