@@ -6,13 +6,15 @@ namespace Widget.Data.Reactions;
 /// <summary>People's reactions to posts. Adding and removing are idempotent: the primary key is (post, person, emoji).</summary>
 public sealed class ReactionStore(WidgetDbContext db)
 {
-    public Task AddAsync(long postId, long userId, string emoji, DateTimeOffset now, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+    /// <summary>True when the reaction is new; adding it again changes nothing.</summary>
+    public async Task<bool> AddAsync(long postId, long userId, string emoji, DateTimeOffset now, CancellationToken ct) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO post_reactions (post_id, user_id, emoji, created_at) VALUES ({postId}, {userId}, {emoji}, {now.ToUniversalTime()}) ON CONFLICT DO NOTHING",
-            ct);
+            ct) == 1;
 
-    public Task RemoveAsync(long postId, long userId, string emoji, CancellationToken ct) =>
-        db.PostReactions.Where(r => r.PostId == postId && r.UserId == userId && r.Emoji == emoji).ExecuteDeleteAsync(ct);
+    /// <summary>True when there was such a reaction to remove.</summary>
+    public async Task<bool> RemoveAsync(long postId, long userId, string emoji, CancellationToken ct) =>
+        await db.PostReactions.Where(r => r.PostId == postId && r.UserId == userId && r.Emoji == emoji).ExecuteDeleteAsync(ct) == 1;
 
     public async Task<IReadOnlyList<ReactionCount>> CountsAsync(long postId, CancellationToken ct) =>
         (await ReactionCounts.OfAsync(db, [postId], ct)).GetValueOrDefault(postId) ?? [];

@@ -8,6 +8,7 @@ public static class PostingServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PostingRateLimiter>();
         builder.Services.AddScoped<PostingService>();
+        builder.Services.AddScoped<PostEditing>();
         return builder;
     }
 }
