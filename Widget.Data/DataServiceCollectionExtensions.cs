@@ -3,6 +3,7 @@ using Npgsql;
 using Widget.Data.Accounts;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
+using Widget.Data.Reactions;
 using Widget.Data.Sites;
 
 namespace Widget.Data;
@@ -21,6 +22,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PostQueries>();
         services.AddSingleton<PostCommitQueue>();
         services.AddScoped<PostWriter>();
+        services.AddScoped<PostEditor>();
+        services.AddScoped<PostPlaces>();
+        services.AddScoped<Threads>();
+        services.AddScoped<ReactionStore>();
         services.AddScoped<PublicQueries>();
         services.AddScoped<PostSearch>();
         services.AddScoped<AccountStore>();

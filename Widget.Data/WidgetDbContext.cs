@@ -34,6 +34,8 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options)
 
     public DbSet<ChannelBan> ChannelBans => Set<ChannelBan>();
 
+    public DbSet<PostReaction> PostReactions => Set<PostReaction>();
+
     public DbSet<PostReport> PostReports => Set<PostReport>();
 
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();

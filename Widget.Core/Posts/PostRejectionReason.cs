@@ -6,4 +6,5 @@ public enum PostRejectionReason
     TooLong,
     RateLimited,
     Forbidden,
+    NotFound,
 }

@@ -25,6 +25,10 @@ internal sealed class PostEntryConfiguration : IEntityTypeConfiguration<PostEntr
         builder.HasIndex(p => p.SearchVector).HasMethod("GIN");
         // Slow mode asks for a user's latest post in a channel.
         builder.HasIndex(p => new { p.AuthorId, p.Channel, p.CreatedAt });
+        // A thread's replies are read by their root. Deleting a root's row (with its author's account) keeps
+        // the replies, which are other people's words, as posts of their own.
+        builder.HasIndex(p => p.ReplyToId).HasFilter("reply_to_id IS NOT NULL");
+        builder.HasOne(p => p.ReplyTo).WithMany().HasForeignKey(p => p.ReplyToId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(p => p.Author).WithMany().HasForeignKey(p => p.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

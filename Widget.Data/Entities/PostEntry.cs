@@ -28,5 +28,13 @@ public sealed class PostEntry
     /// <summary>Written under a shadow ban: its tag rows are hidden from the start and only its author was told of it.</summary>
     public bool Shadow { get; set; }
 
+    /// <summary>The root of the thread this post replies to; replies to a reply point at its root, so threads stay one deep.</summary>
+    public long? ReplyToId { get; set; }
+
+    /// <summary>When the author last changed <see cref="Text"/>.</summary>
+    public DateTimeOffset? EditedAt { get; set; }
+
+    public PostEntry? ReplyTo { get; set; }
+
     public User? Author { get; set; }
 }

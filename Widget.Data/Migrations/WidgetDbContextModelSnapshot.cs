@@ -278,6 +278,14 @@ namespace Widget.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
 
+                    b.Property<DateTimeOffset?>("EditedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("edited_at");
+
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reply_to_id");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -301,6 +309,10 @@ namespace Widget.Data.Migrations
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_posts_created_at");
 
+                    b.HasIndex("ReplyToId")
+                        .HasDatabaseName("ix_posts_reply_to_id")
+                        .HasFilter("reply_to_id IS NOT NULL");
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_posts_search_vector");
 
@@ -317,6 +329,34 @@ namespace Widget.Data.Migrations
                         .HasDatabaseName("ix_posts_author_id_channel_created_at");
 
                     b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.PostReaction", b =>
+                {
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Emoji")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("emoji");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("PostId", "UserId", "Emoji")
+                        .HasName("pk_post_reactions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_post_reactions_user_id");
+
+                    b.ToTable("post_reactions", (string)null);
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.PostReport", b =>
@@ -566,7 +606,32 @@ namespace Widget.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_posts_users_author_id");
 
+                    b.HasOne("Widget.Data.Entities.PostEntry", "ReplyTo")
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_posts_posts_reply_to_id");
+
                     b.Navigation("Author");
+
+                    b.Navigation("ReplyTo");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.PostReaction", b =>
+                {
+                    b.HasOne("Widget.Data.Entities.PostEntry", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reactions_posts_post_id");
+
+                    b.HasOne("Widget.Data.Entities.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_reactions_users_user_id");
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.PostReport", b =>

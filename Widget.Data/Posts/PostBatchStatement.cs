@@ -12,15 +12,15 @@ internal static class PostBatchStatement
     // seqs become visible in the order they were given. Within a tag, posts take seqs in id order.
     private const string Sql = """
         WITH input AS (
-            SELECT * FROM unnest(@authors, @clients, @texts, @created, @channels, @shadows)
-                WITH ORDINALITY AS i(author_id, client_id, text, created_at, channel, shadow, ord)
+            SELECT * FROM unnest(@authors, @clients, @texts, @created, @channels, @shadows, @reply_tos)
+                WITH ORDINALITY AS i(author_id, client_id, text, created_at, channel, shadow, reply_to_id, ord)
         ), new_posts AS (
-            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow)
-            SELECT author_id, client_id, text, created_at, channel, shadow FROM input ORDER BY ord
+            INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow, reply_to_id)
+            SELECT author_id, client_id, text, created_at, channel, shadow, reply_to_id FROM input ORDER BY ord
             ON CONFLICT (author_id, client_id) DO NOTHING
             RETURNING id, author_id, client_id
         ), tagged AS (
-            SELECT p.id, p.author_id, i.ord, i.shadow, i.created_at, t.tag
+            SELECT p.id, p.author_id, i.ord, i.shadow, i.created_at, i.reply_to_id, t.tag
             FROM new_posts p
             JOIN input i ON i.author_id = p.author_id AND i.client_id = p.client_id
             JOIN unnest(@tag_ords, @tag_names) AS t(ord, tag) ON t.ord = i.ord
@@ -37,7 +37,8 @@ internal static class PostBatchStatement
             INSERT INTO post_tags (tag, seq, post_id, hidden_at)
             SELECT tag, seq, id, CASE WHEN shadow THEN created_at END FROM placed
         )
-        SELECT placed.ord, placed.id, placed.tag, placed.seq, users.display_name
+        SELECT placed.ord, placed.id, placed.tag, placed.seq, users.display_name,
+            (SELECT u.display_name FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = placed.reply_to_id)
         FROM placed JOIN users ON users.id = placed.author_id
         """;
 
@@ -52,6 +53,7 @@ internal static class PostBatchStatement
         command.Parameters.Add(Array("created", NpgsqlDbType.TimestampTz, batch, p => p.CreatedAt.UtcDateTime));
         command.Parameters.Add(Array("channels", NpgsqlDbType.Text, batch, p => p.Post.Channel.Value));
         command.Parameters.Add(Array("shadows", NpgsqlDbType.Boolean, batch, p => p.Shadow));
+        command.Parameters.Add(Array("reply_tos", NpgsqlDbType.Bigint, batch, p => p.Post.ReplyToId));
         var tags = batch.SelectMany((p, i) => p.Post.Tags.Select(tag => (Ord: i + 1L, Tag: tag.Value))).ToArray();
         command.Parameters.Add(new NpgsqlParameter<long[]>("tag_ords", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = tags.Select(t => t.Ord).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<string[]>("tag_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tags.Select(t => t.Tag).ToArray() });
@@ -61,7 +63,8 @@ internal static class PostBatchStatement
         while (await reader.ReadAsync(ct))
         {
             var index = (int)reader.GetInt64(0) - 1;
-            var result = results[index] ??= new BatchedPost(reader.GetInt64(1), reader.GetString(4), new Dictionary<string, long>());
+            var result = results[index] ??= new BatchedPost(
+                reader.GetInt64(1), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), new Dictionary<string, long>());
             result.Seqs[reader.GetString(2)] = reader.GetInt64(3);
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Entities;
+using Widget.Data.Reactions;
 
 namespace Widget.Data.Posts;
 
@@ -13,7 +14,8 @@ namespace Widget.Data.Posts;
 public sealed class PostQueries(WidgetDbContext db)
 {
     private static readonly Expression<Func<PostTag, PostRow>> ToRow = pt => new PostRow(pt.Seq, pt.Post!.Id,
-        pt.Post.AuthorId, pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel);
+        pt.Post.AuthorId, pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel, pt.Post.ReplyToId,
+        pt.Post.ReplyTo!.DeletedAt == null ? pt.Post.ReplyTo.Author!.DisplayName : null, pt.Post.EditedAt);
 
     /// <summary>The newest posts of a tag older than <paramref name="beforeSeq"/>, newest first.</summary>
     public async Task<IReadOnlyList<ChannelPost>> LatestAsync(Tag tag, long? beforeSeq, int limit, CancellationToken ct)
@@ -25,7 +27,7 @@ public sealed class PostQueries(WidgetDbContext db)
             .Take(limit)
             .Select(ToRow)
             .ToListAsync(ct);
-        return rows.ConvertAll(r => r.ToChannelPost());
+        return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToChannelPost()), ct);
     }
 
     /// <summary>The posts of a tag after <paramref name="afterSeq"/>, oldest first: what a reconnecting viewer missed.</summary>
@@ -37,16 +39,16 @@ public sealed class PostQueries(WidgetDbContext db)
             .Take(limit)
             .Select(ToRow)
             .ToListAsync(ct);
-        return rows.ConvertAll(r => r.ToChannelPost());
+        return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToChannelPost()), ct);
     }
 
     public async Task<Post?> FindAsync(long id, CancellationToken ct)
     {
         var row = await db.Posts.AsNoTracking()
             .Where(p => p.Id == id && p.DeletedAt == null)
-            .Select(p => new PostRow(0, p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel))
+            .Select(Posts.PostRow.FromEntry)
             .FirstOrDefaultAsync(ct);
-        return row?.ToChannelPost().Post;
+        return row is null ? null : (await ReactionCounts.AddToAsync(db, [row.ToPost()], ct))[0];
     }
 
     /// <summary>The post an author already stored under this client id, with its places in every tag.</summary>
@@ -56,7 +58,8 @@ public sealed class PostQueries(WidgetDbContext db)
             .Where(pt => pt.Post!.AuthorId == authorId && pt.Post.ClientId == clientId)
             .OrderBy(pt => pt.Tag)
             .Select(pt => new { pt.Tag, Row = new PostRow(pt.Seq, pt.Post!.Id, pt.Post.AuthorId,
-                pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel) })
+                pt.Post.Author!.DisplayName, pt.Post.Text, pt.Post.CreatedAt, pt.Post.Channel, pt.Post.ReplyToId,
+                pt.Post.ReplyTo!.DeletedAt == null ? pt.Post.ReplyTo.Author!.DisplayName : null, pt.Post.EditedAt) })
             .ToListAsync(ct);
         if (rows.Count == 0)
         {
@@ -68,10 +71,10 @@ public sealed class PostQueries(WidgetDbContext db)
     }
 
     private sealed record PostRow(
-        long Seq, long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
+        long Seq, long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel,
+        long? ReplyToId, string? ReplyToAuthor, DateTimeOffset? EditedAt)
     {
-        // A post's tags follow from its channel and text, so timelines need not join them back.
-        public ChannelPost ToChannelPost() => new(Seq, new Post(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
-            PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray()));
+        public ChannelPost ToChannelPost() =>
+            new(Seq, new Posts.PostRow(Id, AuthorId, AuthorName, Text, CreatedAt, Channel, ReplyToId, ReplyToAuthor, EditedAt).ToPost());
     }
 }

@@ -6,12 +6,18 @@ using Widget.Data.Entities;
 namespace Widget.Data.Posts;
 
 /// <summary>The columns a post is read with, shared by the queries that list posts by id.</summary>
-internal sealed record PostRow(long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel)
+/// <param name="ReplyToAuthor">The parent's author, read by the same query's join; null once the parent is deleted.</param>
+internal sealed record PostRow(
+    long Id, long AuthorId, string AuthorName, string Text, DateTimeOffset CreatedAt, string Channel,
+    long? ReplyToId = null, string? ReplyToAuthor = null, DateTimeOffset? EditedAt = null)
 {
     public static readonly Expression<Func<PostEntry, PostRow>> FromEntry =
-        p => new PostRow(p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel);
+        p => new PostRow(p.Id, p.AuthorId, p.Author!.DisplayName, p.Text, p.CreatedAt, p.Channel,
+            p.ReplyToId, p.ReplyTo!.DeletedAt == null ? p.ReplyTo.Author!.DisplayName : null, p.EditedAt);
 
     // A post's tags follow from its channel and text, so lists need not join them back.
     public Post ToPost() => new(Id, AuthorId, AuthorName, Text, CreatedAt, Channel,
-        PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray());
+        PostTags.For(Tag.Parse(Channel), Text).Select(t => t.Value).ToArray(),
+        ReplyToId is { } parent ? new PostReply(parent, ReplyToAuthor) : null,
+        EditedAt);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
+using Widget.Data.Reactions;
 
 namespace Widget.Data.Posts;
 
@@ -25,7 +26,7 @@ public sealed class PostSearch(WidgetDbContext db)
             .Take(limit)
             .Select(PostRow.FromEntry)
             .ToListAsync(ct);
-        return rows.ConvertAll(r => r.ToPost());
+        return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToPost()), ct);
     }
 
     /// <summary>Tags that start with <paramref name="prefix"/> (already normalised), busiest channel first.</summary>

@@ -17,7 +17,8 @@ public sealed class PostWriter(PostCommitQueue queue, PostQueries queries)
         }
 
         var tags = post.Tags.Select(t => t.Value).ToArray();
-        var created = new Post(stored.Id, post.AuthorId, stored.AuthorName, post.Text, now, post.Channel.Value, tags);
+        var replyTo = post.ReplyToId is { } parent ? new PostReply(parent, stored.ParentAuthorName) : null;
+        var created = new Post(stored.Id, post.AuthorId, stored.AuthorName, post.Text, now, post.Channel.Value, tags, replyTo);
         var placements = tags.Order(StringComparer.Ordinal).Select(tag => new Placement(tag, stored.Seqs[tag])).ToArray();
         return new StoredPost(created, placements, Created: true);
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Widget.Core.Posts;
+using Widget.Data.Reactions;
 
 namespace Widget.Data.Posts;
 
@@ -20,7 +21,7 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Take(limit)
             .Select(PostRow.FromEntry)
             .ToListAsync(ct);
-        return rows.ConvertAll(r => r.ToPost());
+        return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToPost()), ct);
     }
 
     /// <summary>One author's posts older than post <paramref name="beforeId"/>, newest first; walks the (author_id, id) index.</summary>
@@ -33,7 +34,7 @@ public sealed class PublicQueries(WidgetDbContext db)
             .Take(limit)
             .Select(PostRow.FromEntry)
             .ToListAsync(ct);
-        return rows.ConvertAll(r => r.ToPost());
+        return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToPost()), ct);
     }
 
     /// <summary>Every post of one author, oldest first, streamed: an export must not hold them all in memory.</summary>

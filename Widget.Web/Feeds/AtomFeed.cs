@@ -28,7 +28,7 @@ public static class AtomFeed
             xml.WriteElementString("id", Atom, origin + path);
             xml.WriteElementString("title", Atom, Clean(title));
             // An empty feed has changed never, as far as a reader can tell.
-            xml.WriteElementString("updated", Atom, Stamp(posts.Count > 0 ? posts[0].CreatedAt : DateTimeOffset.UnixEpoch));
+            xml.WriteElementString("updated", Atom, Stamp(posts.Count > 0 ? posts.Max(p => p.UpdatedAt) : DateTimeOffset.UnixEpoch));
             Link(xml, "self", "application/atom+xml", origin + path + "/feed.atom");
             Link(xml, "alternate", "text/html", origin + path);
             xml.WriteElementString("generator", Atom, "Live widget");
@@ -49,7 +49,7 @@ public static class AtomFeed
         xml.WriteStartElement("entry", Atom);
         xml.WriteElementString("id", Atom, origin + PublicLinks.Post(post.Id));
         xml.WriteElementString("title", Atom, Title(text));
-        xml.WriteElementString("updated", Atom, Stamp(post.CreatedAt));
+        xml.WriteElementString("updated", Atom, Stamp(post.UpdatedAt));
         xml.WriteElementString("published", Atom, Stamp(post.CreatedAt));
         xml.WriteStartElement("author", Atom);
         xml.WriteElementString("name", Atom, Clean(post.AuthorName));

@@ -57,7 +57,7 @@ public static class FeedEndpoints
     {
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         var body = AtomFeed.Write(origin, path, title, posts);
-        var updated = posts.Count > 0 ? posts[0].CreatedAt : DateTimeOffset.UnixEpoch;
+        var updated = posts.Count > 0 ? posts.Max(p => p.UpdatedAt) : DateTimeOffset.UnixEpoch;
         return ConditionalGet.IsNotModified(http, body, updated)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.File(body, ContentType);

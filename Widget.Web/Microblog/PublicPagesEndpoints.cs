@@ -17,6 +17,8 @@ public static class PublicPagesEndpoints
 
     private const int MaxNamesakes = 50;
 
+    private const int MaxReplies = 200;
+
     private static readonly TimeSpan ActiveWindow = TimeSpan.FromHours(24);
 
     public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder app)
@@ -115,7 +117,7 @@ public static class PublicPagesEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<PermalinkPage>, NotFound>> GetPostAsync(
-        long id, PostQueries queries, HttpContext http, CancellationToken ct)
+        long id, PostQueries queries, Threads threads, HttpContext http, CancellationToken ct)
     {
         if (await queries.FindAsync(id, ct) is not { } post)
         {
@@ -124,7 +126,8 @@ public static class PublicPagesEndpoints
 
         var author = RichText.StripBidiControls(post.AuthorName);
         var meta = PageMeta.For(http.Request, PublicLinks.Post(id), $"{author} in #{post.Channel}", Excerpt(post), "article");
-        return new RazorComponentResult<PermalinkPage>(new { Meta = meta, Post = post });
+        var replies = post.ReplyTo is null ? await threads.RepliesAsync(id, MaxReplies, ct) : [];
+        return new RazorComponentResult<PermalinkPage>(new { Meta = meta, Post = post, Replies = replies });
     }
 
     /// <summary>A link preview shows a line or two; the whole post is on the page.</summary>

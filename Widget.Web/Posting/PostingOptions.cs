@@ -17,6 +17,9 @@ public sealed class PostingOptions
     /// <summary>How often one more post is allowed once the burst is spent.</summary>
     public TimeSpan RateLimitPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long after posting its author may still change a post's text.</summary>
+    public TimeSpan EditWindow { get; set; } = EditRules.DefaultWindow;
+
     /// <summary>The largest HTTP request body the posting API reads.</summary>
     [Range(1024, 1_048_576)]
     public int MaxRequestBytes { get; set; } = 16 * 1024;

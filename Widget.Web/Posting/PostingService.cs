@@ -15,12 +15,14 @@ public sealed class PostingService(
     IPostingRateLimiter rateLimiter,
     ModerationStore moderation,
     ChannelRulesStore rules,
+    Threads threads,
     LiveFeed feed,
     IOptions<PostingOptions> options,
     TimeProvider time)
 {
+    /// <param name="replyTo">The post answered; a reply to a reply joins that reply's thread.</param>
     public async Task<PostResult> PostAsync(
-        PostAuthor author, string? channel, Guid clientId, string? text, CancellationToken ct)
+        PostAuthor author, string? channel, Guid clientId, string? text, long? replyTo, CancellationToken ct)
     {
         if (!Tag.TryParse(channel, out var tag))
         {
@@ -38,7 +40,15 @@ public sealed class PostingService(
             return PostResult.Refused(invalid);
         }
 
-        var post = NewPost.Create(author.UserId, clientId, tag.Value, clean!);
+        long? root = null;
+        if (replyTo is { } target && (root = await threads.RootForReplyAsync(tag.Value.Value, target, ct)) is null)
+        {
+            // The parent may have gone after this reply was stored: a retry still gets the stored reply.
+            var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
+            return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(ReplyRules.Gone(target, tag.Value.Value));
+        }
+
+        var post = NewPost.Create(author.UserId, clientId, tag.Value, clean!, root);
         // Postgres is the source of truth for bans, so a ban made on any node stops the next post here.
         // One primary-key lookup per tag of the post; checked before the bucket, so a ban costs no tokens.
         var tags = post.Tags.Select(t => t.Value).ToArray();

@@ -12,6 +12,7 @@ public static class PostingServiceCollectionExtensions
         builder.Services.TryAddSingleton<LocalPostingRateLimiter>();
         builder.Services.TryAddSingleton<IPostingRateLimiter>(services => services.GetRequiredService<LocalPostingRateLimiter>());
         builder.Services.AddScoped<PostingService>();
+        builder.Services.AddScoped<PostEditing>();
         return builder;
     }
 }

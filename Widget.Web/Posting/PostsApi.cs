@@ -63,7 +63,7 @@ public static class PostsApi
     public static async Task<Results<Created<Post>, Ok<Post>, ProblemHttpResult>> CreateAsync(
         string tag, CreatePostRequest request, ClaimsPrincipal user, PostingService posting, CancellationToken ct)
     {
-        var result = await posting.PostAsync(user.ToPostAuthor()!, tag, request.ClientId, request.Text, ct);
+        var result = await posting.PostAsync(user.ToPostAuthor()!, tag, request.ClientId, request.Text, request.ReplyTo, ct);
         if (!result.Accepted)
         {
             return ToProblem(result.Rejection);
@@ -89,12 +89,13 @@ public static class PostsApi
         };
     }
 
-    private static ProblemHttpResult ToProblem(PostRejection rejection)
+    internal static ProblemHttpResult ToProblem(PostRejection rejection)
     {
         var status = rejection.Reason switch
         {
             PostRejectionReason.RateLimited => StatusCodes.Status429TooManyRequests,
             PostRejectionReason.Forbidden => StatusCodes.Status403Forbidden,
+            PostRejectionReason.NotFound => StatusCodes.Status404NotFound,
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = rejection.RetryAfter is { } retry && retry > TimeSpan.Zero

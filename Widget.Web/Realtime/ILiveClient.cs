@@ -1,5 +1,6 @@
 using Widget.Web.Moderation;
 using Widget.Web.Presence;
+using Widget.Web.Reactions;
 
 namespace Widget.Web.Realtime;
 
@@ -7,6 +8,11 @@ namespace Widget.Web.Realtime;
 public interface ILiveClient
 {
     Task PostAdded(PostEvent e);
+
+    /// <summary>Its author changed a post's text: the widget swaps in the new rendering.</summary>
+    Task PostEdited(PostEditedEvent e);
+
+    Task ReactionsChanged(ReactionsChangedEvent e);
 
     /// <summary>Who arrived and left on a channel since the last push, and how many are there now.</summary>
     Task PresenceChanged(PresenceDiff diff);

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Widget.Core.Presence;
 using Widget.Core.Tags;
+using Widget.Data.Reactions;
 using Widget.Web.Auth;
 using Widget.Web.Moderation;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
+using Widget.Web.Reactions;
 
 namespace Widget.Web.Realtime;
 
@@ -20,6 +22,8 @@ public sealed class LiveHub(
     TypingThrottle typing,
     ModerationService moderation,
     ReportService reports,
+    PostEditing editing,
+    ReactionService reactions,
     IOptions<RealtimeOptions> options,
     IOptions<PresenceOptions> presenceOptions)
     : Hub<ILiveClient>
@@ -108,7 +112,8 @@ public sealed class LiveHub(
     public async Task<PostAccepted> Post(PostRequest request)
     {
         var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to post.");
-        var result = await posting.PostAsync(author, request.Channel, request.ClientId, request.Text, Context.ConnectionAborted);
+        var result = await posting.PostAsync(
+            author, request.Channel, request.ClientId, request.Text, request.ReplyTo, Context.ConnectionAborted);
         return result.Accepted
             ? new PostAccepted(result.Stored.Post, result.Stored.Created)
             : throw new HubException(result.Rejection.Message);
@@ -125,6 +130,35 @@ public sealed class LiveHub(
         {
             throw new HubException(outcome.Message);
         }
+    }
+
+    /// <summary>Changes the text of one's own post within the edit window; every viewer of its tags gets <c>PostEdited</c>.</summary>
+    public async Task<Core.Posts.Post> EditPost(EditPostRequest request)
+    {
+        var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to edit posts.");
+        var result = await editing.EditAsync(author, request.PostId, request.Text, Context.ConnectionAborted);
+        return result.Accepted ? result.Post : throw new HubException(result.Rejection.Message);
+    }
+
+    /// <summary>Adds (or with <c>On = false</c> takes back) the caller's reaction; answers with the post's counts.</summary>
+    public async Task<IReadOnlyList<Core.Reactions.ReactionCount>> React(ReactRequest request)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to react to posts.");
+        var result = await reactions.ReactAsync(user.UserId, request.PostId, request.Emoji, request.On, Context.ConnectionAborted);
+        return result.Accepted ? result.Counts : throw new HubException(result.Rejection.Message);
+    }
+
+    /// <summary>The caller's own reactions among these posts, so a reloaded widget can highlight them; none when signed out.</summary>
+    public async Task<IReadOnlyList<OwnReaction>> MyReactions(long[] postIds)
+    {
+        if (postIds.Length > ReactionService.MaxOwnQuery)
+        {
+            throw new HubException($"Ask about at most {ReactionService.MaxOwnQuery} posts at once.");
+        }
+
+        return Context.User.ToPostAuthor() is { } user
+            ? await reactions.MineAsync(user.UserId, postIds, Context.ConnectionAborted)
+            : [];
     }
 
     /// <summary>Reports a post to the moderators of the tag it was seen in; answers with a thank-you to show.</summary>

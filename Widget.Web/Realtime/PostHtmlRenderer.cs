@@ -22,10 +22,13 @@ public sealed class PostHtmlRenderer : IAsyncDisposable
     }
 
     public Task<string> RenderAsync(Post post) =>
+        RenderAsync<PostView>(new Dictionary<string, object?> { [nameof(PostView.Post)] = post });
+
+    /// <summary>Another part of a post, such as its reaction counts, from its own component.</summary>
+    public Task<string> RenderAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(PostView.Post)] = post });
-            var output = await renderer.RenderComponentAsync<PostView>(parameters);
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
 

@@ -52,6 +52,7 @@ public static class WidgetEndpoints
             Pinned = await rules.PinnedAsync(parsed.Value.Value, ct),
             PageSize,
             posting.Value.MaxLength,
+            EditWindowSeconds = (int)posting.Value.EditWindow.TotalSeconds,
             Providers = auth.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
         });
     }

@@ -21,20 +21,27 @@ public sealed record WidgetLabels(
     string Continue,
     string ContinueAs,
     string Report,
-    string Delete)
+    string Delete,
+    string Reply,
+    string Edit,
+    string ReplyingTo,
+    string Editing,
+    string Cancel)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
         "Please allow pop-ups to sign in.", "Sign-in failed. Please try again.", "Couldn’t load older posts.",
         "Something went wrong. Please try again.", "{0} here now", "{0} on this page", "{0} typing…",
-        "Continue with your account", "Continue as {0}", "Report", "Delete");
+        "Continue with your account", "Continue as {0}", "Report", "Delete", "Reply", "Edit", "Replying to {0}",
+        "Editing your post", "Cancel");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
         "Переподключение…", "Разрешите всплывающие окна, чтобы войти.", "Не удалось войти. Попробуйте ещё раз.",
         "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.", "Сейчас здесь: {0}",
         "на этой странице: {0}", "{0} печатает…",
-        "Продолжить со своим аккаунтом", "Продолжить как {0}", "Пожаловаться", "Удалить");
+        "Продолжить со своим аккаунтом", "Продолжить как {0}", "Пожаловаться", "Удалить", "Ответить", "Изменить",
+        "Ответ для {0}", "Изменение сообщения", "Отмена");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }

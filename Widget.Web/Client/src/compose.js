@@ -1,4 +1,5 @@
-export function setUpCompose(form, { tag, log, live, status }) {
+// context (compose-context.js) says whether the text is a reply or an edit.
+export function setUpCompose(form, { tag, log, live, status, context }) {
   const textarea = form.elements.text;
   const button = form.querySelector('[type="submit"]');
   // Sending the same text again reuses its client id, so a post the server stored before a
@@ -16,11 +17,22 @@ export function setUpCompose(form, { tag, log, live, status }) {
     event.preventDefault();
     const text = textarea.value;
     if (button.disabled || !text.trim()) return;
-    if (pending?.text !== text) pending = { text, clientId: crypto.randomUUID() };
+    const doing = context.current();
+    if (pending?.text !== text || pending.doing !== doing) pending = { text, doing, clientId: crypto.randomUUID() };
     button.disabled = true;
     try {
-      const { post } = await live.send('Post', { channel: tag, clientId: pending.clientId, text });
+      if (doing?.kind === 'edit') {
+        await live.send('EditPost', { postId: doing.postId, text });
+        pending = null;
+        if (textarea.value === text) textarea.value = '';
+        context.clear();
+        status.clear('post');
+        return;
+      }
+      const replyTo = doing?.postId ?? null;
+      const { post } = await live.send('Post', { channel: tag, clientId: pending.clientId, text, replyTo });
       pending = null;
+      if (context.current() === doing) context.clear();
       // Whatever was typed while sending is kept.
       if (textarea.value === text) textarea.value = '';
       status.clear('post');

@@ -1,3 +1,5 @@
+import { adoptReplies, nestReply } from './threads.js';
+
 // A template parses server fragments without running anything in them.
 const template = document.createElement('template');
 
@@ -42,14 +44,19 @@ export function createLog(widget, { onAdded }) {
       const article = parse(html).firstElementChild;
       // A post has one seq per tag, so the hub leaves it to us.
       article.dataset.seq = seq;
-      // Events nearly always come in order, so walking up from the newest stops at once.
-      let above = list.lastElementChild;
-      while (above && Number(above.dataset.seq) > seq) above = above.previousElementSibling;
-      if (above) above.after(article);
-      else list.prepend(article);
+      if (!nestReply(list, article)) placeBySeq(article);
       onAdded(post);
     }
     settle();
+  }
+
+  // Events nearly always come in order, so walking up from the newest stops at once.
+  function placeBySeq(article) {
+    const seq = Number(article.dataset.seq);
+    let above = list.lastElementChild;
+    while (above && (above === article || Number(above.dataset.seq) > seq)) above = above.previousElementSibling;
+    if (above) above.after(article);
+    else list.prepend(article);
   }
 
   function prepend(html, hasMore) {
@@ -57,6 +64,7 @@ export function createLog(widget, { onAdded }) {
     const oldest = page.firstElementChild?.dataset.seq;
     const height = list.scrollHeight;
     list.prepend(page);
+    adoptReplies(list);
     // Grow upwards: the posts being read stay where they were.
     list.scrollTop += list.scrollHeight - height;
     if (oldest) list.dataset.oldestSeq = oldest;
@@ -66,11 +74,12 @@ export function createLog(widget, { onAdded }) {
 
   function replace(html, hasMore) {
     const page = parse(html);
-    const seqs = [...page.children].map((article) => Number(article.dataset.seq));
+    // Replies sit inside their roots, and the newest post may be one of them.
+    const seqs = [...page.querySelectorAll('.post[data-seq]')].map((article) => Number(article.dataset.seq));
     list.replaceChildren(page);
     if (seqs.length) {
       lastSeq = Math.max(...seqs);
-      list.dataset.oldestSeq = seqs[0];
+      list.dataset.oldestSeq = Math.min(...seqs);
     }
     list.dataset.hasMore = hasMore;
     pinned = true;
@@ -83,6 +92,7 @@ export function createLog(widget, { onAdded }) {
     add,
     prepend,
     replace,
+    placeBySeq,
     get lastSeq() {
       return lastSeq;
     },

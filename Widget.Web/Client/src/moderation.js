@@ -67,6 +67,8 @@ function offerPostActions(widget, live, { tag, status, account }) {
       bar.append(button(text('textReport'), 'report'));
       if (Number(post.dataset.authorId) === account.userId()) bar.append(button(text('textDelete'), 'delete'));
       post.append(bar);
+      // Other parts of the widget (post-changes.js) add their own buttons.
+      post.dispatchEvent(new CustomEvent('post-actions', { bubbles: true, detail: { bar } }));
       return;
     }
     try {

@@ -1,9 +1,12 @@
 // A tag's public page: the widget's own log and live modules, read-only (nobody signs in here).
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
+import { followPostChanges } from './post-changes.js';
 import { createStatus } from './status.js';
 
 const timeline = document.querySelector('.timeline');
+const { tag } = timeline.dataset;
 const status = createStatus(timeline.querySelector('.status'));
 const log = createLog(timeline, { onAdded() {} });
-connectLive({ tag: timeline.dataset.tag, log, status, token: () => null, onSignedOut() {} });
+const live = connectLive({ tag, log, status, token: () => null, onSignedOut() {} });
+followPostChanges(timeline, live, { tag, status, account: { userId: () => null }, context: null });

@@ -1,12 +1,15 @@
 import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
+import { createComposeContext } from './compose-context.js';
 import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
 import { followModeration } from './moderation.js';
+import { followPostChanges } from './post-changes.js';
 import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
+import { releaseReplies } from './threads.js';
 import { createTyping } from './typing.js';
 
 const widget = document.querySelector('.widget');
@@ -39,8 +42,16 @@ const live = connectLive({
   onJoined({ presence: here }) {
     presence.reset(here);
     tellPage();
+    changes.loadMine();
   },
 });
+const compose = widget.querySelector('.compose');
+const context = createComposeContext(compose);
+const changes = followPostChanges(widget, live, { tag, status, account, context });
+// Registered before moderation's own handler, which removes the post with whatever it holds.
+live.on('PostRemoved', (event) => {
+  if (event.tag === tag) releaseReplies(widget, log, event.postId);
+});
 followModeration(widget, live, { tag, status, account });
-setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
+setUpCompose(compose, { tag, log, live, status, context });
 loadOlderOnScroll(log, tag, status);

@@ -4,6 +4,8 @@ namespace Widget.Web.Tests.Components;
 
 internal static class SamplePosts
 {
+    public static readonly DateTimeOffset At = new(2026, 11, 24, 10, 30, 0, TimeSpan.Zero);
+
     public static Post Make(long id, string text, string author = "Anna") =>
-        new(id, AuthorId: 7, author, text, new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.Zero), "mysite", ["mysite"]);
+        new(id, AuthorId: 7, author, text, At, "mysite", ["mysite"]);
 }

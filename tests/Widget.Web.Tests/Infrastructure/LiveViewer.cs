@@ -2,7 +2,12 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Web.Moderation;
+using Widget.Core.Posts;
+using Widget.Core.Reactions;
+using Widget.Data.Reactions;
+using Widget.Web.Posting;
 using Widget.Web.Presence;
+using Widget.Web.Reactions;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Tests.Infrastructure;
@@ -17,6 +22,8 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<PostRemovedEvent> removals = Channel.CreateUnbounded<PostRemovedEvent>();
     private readonly Channel<BannedEvent> bans = Channel.CreateUnbounded<BannedEvent>();
     private readonly Channel<PostPinnedEvent> pins = Channel.CreateUnbounded<PostPinnedEvent>();
+    private readonly Channel<PostEditedEvent> edits = Channel.CreateUnbounded<PostEditedEvent>();
+    private readonly Channel<ReactionsChangedEvent> reactions = Channel.CreateUnbounded<ReactionsChangedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
@@ -24,6 +31,8 @@ public sealed class LiveViewer : IAsyncDisposable
         Connection = connection;
         connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
         connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
+        connection.On<PostEditedEvent>(nameof(ILiveClient.PostEdited), e => edits.Writer.TryWrite(e));
+        connection.On<ReactionsChangedEvent>(nameof(ILiveClient.ReactionsChanged), e => reactions.Writer.TryWrite(e));
         connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
         connection.On<PostPinnedEvent>(nameof(ILiveClient.PostPinned), e => pins.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
@@ -56,8 +65,21 @@ public sealed class LiveViewer : IAsyncDisposable
     public Task<CatchUp> JoinAsync(string tag, long afterSeq, CancellationToken ct) =>
         Connection.InvokeAsync<CatchUp>(nameof(LiveHub.Join), tag, afterSeq, ct);
 
-    public Task<PostAccepted> PostAsync(string channel, string text, CancellationToken ct, Guid? clientId = null) =>
-        Connection.InvokeAsync<PostAccepted>(nameof(LiveHub.Post), new PostRequest(channel, clientId ?? Guid.NewGuid(), text), ct);
+    public Task<PostAccepted> PostAsync(string channel, string text, CancellationToken ct, Guid? clientId = null, long? replyTo = null) =>
+        Connection.InvokeAsync<PostAccepted>(nameof(LiveHub.Post), new PostRequest(channel, clientId ?? Guid.NewGuid(), text, replyTo), ct);
+
+    public Task<Post> EditAsync(long postId, string text, CancellationToken ct) =>
+        Connection.InvokeAsync<Post>(nameof(LiveHub.EditPost), new EditPostRequest(postId, text), ct);
+
+    public Task<IReadOnlyList<ReactionCount>> ReactAsync(long postId, string emoji, bool on, CancellationToken ct) =>
+        Connection.InvokeAsync<IReadOnlyList<ReactionCount>>(nameof(LiveHub.React), new ReactRequest(postId, emoji, on), ct);
+
+    public Task<IReadOnlyList<OwnReaction>> MyReactionsAsync(long[] postIds, CancellationToken ct) =>
+        Connection.InvokeAsync<IReadOnlyList<OwnReaction>>(nameof(LiveHub.MyReactions), postIds, ct);
+
+    public Task<PostEditedEvent> NextEditAsync(CancellationToken ct) => WithinSecondsAsync(edits, ct);
+
+    public Task<ReactionsChangedEvent> NextReactionsAsync(CancellationToken ct) => WithinSecondsAsync(reactions, ct);
 
     /// <summary>The next pushed post, failing the test if none comes within a few seconds.</summary>
     public Task<PostEvent> NextPostAsync(CancellationToken ct) => NextAsync(posts, ct);

@@ -17,7 +17,13 @@ public sealed class AccountDeletionTests(WidgetApp app)
         var author = new Author(app, token.User.Id, token.User.Name);
         var post = (await author.PostAsync(tag, "soon gone", Ct)).Post;
         var other = await Author.SignInAsync(app, Ct);
-        await other.PostAsync(tag, "stays", Ct);
+        var stays = (await other.PostAsync(tag, "stays", Ct)).Post;
+        await using (var connection = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct))
+        {
+            await connection.ReactAsync(stays.Id, "❤️", on: true, Ct);
+            await connection.PostAsync(tag, "my answer", Ct, replyTo: stays.Id);
+        }
+
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
 
@@ -33,6 +39,10 @@ public sealed class AccountDeletionTests(WidgetApp app)
         var tagPage = await client.GetStringAsync($"/t/{tag}", Ct);
         Assert.DoesNotContain("soon gone", tagPage, StringComparison.Ordinal);
         Assert.Contains("stays", tagPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("my answer", tagPage, StringComparison.Ordinal);
+        var permalink = await client.GetStringAsync($"/p/{stays.Id}", Ct);
+        Assert.DoesNotContain("post-reactions", permalink, StringComparison.Ordinal);
+        Assert.DoesNotContain("post-replies", permalink, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+import { text } from './text.js';
+
+// What the compose box is doing besides writing a new post: replying to someone, or editing one's own
+// post. Shown above the text box with a cancel button; the send in compose.js reads it.
+export function createComposeContext(form) {
+  const bar = form.querySelector('.compose-context');
+  const label = bar.querySelector('.compose-context-text');
+  const textarea = form.elements.text;
+  let current = null;
+
+  function set(context, words) {
+    current = context;
+    label.textContent = words;
+    bar.hidden = false;
+    textarea.focus();
+  }
+
+  function clear() {
+    if (current?.kind === 'edit') textarea.value = '';
+    current = null;
+    bar.hidden = true;
+  }
+
+  bar.querySelector('.compose-context-cancel').addEventListener('click', clear);
+
+  return {
+    current: () => current,
+    clear,
+    replyTo(postId, name) {
+      if (current?.kind === 'edit') textarea.value = '';
+      set({ kind: 'reply', postId }, text('textReplyingTo').replace('{0}', name));
+    },
+    edit(postId, postText) {
+      textarea.value = postText;
+      set({ kind: 'edit', postId }, text('textEditing'));
+    },
+  };
+}

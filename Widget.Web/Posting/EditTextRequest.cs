@@ -1,0 +1,3 @@
+namespace Widget.Web.Posting;
+
+public sealed record EditTextRequest(string? Text);
