@@ -30,6 +30,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();
         services.AddScoped<PostReports>();
+        services.AddScoped<PremoderationRules>();
+        services.AddScoped<HeldPosts>();
+        services.AddScoped<HeldPostApprover>();
+        services.AddScoped<OwnPosts>();
+        services.AddScoped<DeskWatermarks>();
         return services;
     }
 }
