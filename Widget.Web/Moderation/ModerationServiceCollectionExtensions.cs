@@ -17,6 +17,7 @@ public static class ModerationServiceCollectionExtensions
         builder.Services.AddScoped<PostHolding>();
         builder.Services.AddScoped<PremoderationService>();
         builder.Services.AddScoped<OwnViewReader>();
+        builder.Services.AddTransient<DeskWatch>();
         return builder;
     }
 }

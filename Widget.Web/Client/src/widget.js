@@ -5,6 +5,7 @@ import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
 import { followModeration } from './moderation.js';
+import { followOwnPosts } from './premoderation.js';
 import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
 import { createTyping } from './typing.js';
@@ -39,8 +40,10 @@ const live = connectLive({
   onJoined({ presence: here }) {
     presence.reset(here);
     tellPage();
+    refreshOwn();
   },
 });
-followModeration(widget, live, { tag, status, account });
+const { applyBan } = followModeration(widget, live, { tag, status, account });
+const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(widget.querySelector('.compose'), { tag, log, live, status });
 loadOlderOnScroll(log, tag, status);
