@@ -17,6 +17,9 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<PostRemovedEvent> removals = Channel.CreateUnbounded<PostRemovedEvent>();
     private readonly Channel<BannedEvent> bans = Channel.CreateUnbounded<BannedEvent>();
     private readonly Channel<PostPinnedEvent> pins = Channel.CreateUnbounded<PostPinnedEvent>();
+    private readonly Channel<UnbannedEvent> unbans = Channel.CreateUnbounded<UnbannedEvent>();
+    private readonly Channel<HeldPostEvent> held = Channel.CreateUnbounded<HeldPostEvent>();
+    private readonly Channel<PostRejectedEvent> rejections = Channel.CreateUnbounded<PostRejectedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
@@ -26,6 +29,9 @@ public sealed class LiveViewer : IAsyncDisposable
         connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
         connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
         connection.On<PostPinnedEvent>(nameof(ILiveClient.PostPinned), e => pins.Writer.TryWrite(e));
+        connection.On<UnbannedEvent>(nameof(ILiveClient.Unbanned), e => unbans.Writer.TryWrite(e));
+        connection.On<HeldPostEvent>(nameof(ILiveClient.PostHeld), e => held.Writer.TryWrite(e));
+        connection.On<PostRejectedEvent>(nameof(ILiveClient.PostRejected), e => rejections.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
         connection.On<PresenceDiff>(nameof(ILiveClient.PresenceChanged), d => presence.Writer.TryWrite(d));
         connection.On<PageCount>(nameof(ILiveClient.PageCountChanged), c => pageCounts.Writer.TryWrite(c));
@@ -115,6 +121,15 @@ public sealed class LiveViewer : IAsyncDisposable
         await Task.Delay(wait, ct);
         return !removals.Reader.TryPeek(out _);
     }
+
+    public Task<UnbannedEvent> NextUnbanAsync(CancellationToken ct) => WithinSecondsAsync(unbans, ct);
+
+    public Task<HeldPostEvent> NextHeldAsync(CancellationToken ct) => WithinSecondsAsync(held, ct);
+
+    public Task<PostRejectedEvent> NextRejectionAsync(CancellationToken ct) => WithinSecondsAsync(rejections, ct);
+
+    public Task<OwnView> MineAsync(string tag, long afterSeq, CancellationToken ct) =>
+        Connection.InvokeAsync<OwnView>(nameof(LiveHub.Mine), tag, afterSeq, ct);
 
     public Task DeletePostAsync(long postId, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(LiveHub.DeletePost), postId, ct);
