@@ -13,8 +13,10 @@ public sealed class DeskWatch(DeskNudges nudges, IOptions<ModerationOptions> opt
     private Func<Task> check = () => Task.CompletedTask;
     private ITimer? timer;
 
+    /// <summary>Watches <paramref name="watchedTag"/> from now on, instead of whatever it watched before.</summary>
     public void Start(string watchedTag, Func<Task> onCheck)
     {
+        Dispose();
         (tag, check) = (watchedTag, onCheck);
         nudges.Nudged += OnNudged;
         var every = options.Value.DeskCheckInterval;

@@ -29,6 +29,7 @@ public sealed partial class ModeratorPage : IDisposable
     private IReadOnlyList<HeldPost> held = [];
     private PremoderationMode premoderation;
     private DeskMark? mark;
+    private string? watched;
 
     // The circuit's services share one DbContext, which takes one operation at a time; the watch's checks
     // arrive between a moderator's clicks.
@@ -90,16 +91,14 @@ public sealed partial class ModeratorPage : IDisposable
         await LoadAsync();
         var rules = await Rules.GetAsync(Tag, CancellationToken.None);
         (slowModeSeconds, blockedWords) = (rules.SlowModeSeconds, string.Join('\n', rules.BlockedWords));
-        state = PageState.Ready;
-    }
-
-    // Only once interactive: a prerendering pass ends at once, and its watch would outlive it for nothing.
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && state == PageState.Ready)
+        // Only once interactive: a prerendering pass ends at once, and its watch would outlive it for nothing.
+        if (RendererInfo.IsInteractive && watched != Tag)
         {
             Watch.Start(Tag, () => InvokeAsync(CheckAsync));
+            watched = Tag;
         }
+
+        state = PageState.Ready;
     }
 
     private async Task CheckAsync()
