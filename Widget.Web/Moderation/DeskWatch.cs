@@ -9,9 +9,15 @@ namespace Widget.Web.Moderation;
 /// </summary>
 public sealed class DeskWatch(DeskNudges nudges, IOptions<ModerationOptions> options, TimeProvider time) : IDisposable
 {
+    /// <summary>The least time between two checks: a busy channel costs a desk a few reads a second, not one per post.</summary>
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromMilliseconds(250);
+
+    private readonly Lock sync = new();
     private string tag = "";
     private Func<Task> check = () => Task.CompletedTask;
     private ITimer? timer;
+    private bool running;
+    private bool again;
 
     /// <summary>Watches <paramref name="watchedTag"/> from now on, instead of whatever it watched before.</summary>
     public void Start(string watchedTag, Func<Task> onCheck)
@@ -20,7 +26,7 @@ public sealed class DeskWatch(DeskNudges nudges, IOptions<ModerationOptions> opt
         (tag, check) = (watchedTag, onCheck);
         nudges.Nudged += OnNudged;
         var every = options.Value.DeskCheckInterval;
-        timer = time.CreateTimer(_ => _ = check(), null, every, every);
+        timer = time.CreateTimer(_ => Run(), null, every, every);
     }
 
     public void Dispose()
@@ -33,7 +39,58 @@ public sealed class DeskWatch(DeskNudges nudges, IOptions<ModerationOptions> opt
     {
         if (nudged == tag)
         {
-            _ = check();
+            Run();
+        }
+    }
+
+    // One check at a time, and at most one more wanted meanwhile, however many nudges came.
+    private void Run()
+    {
+        lock (sync)
+        {
+            if (running)
+            {
+                again = true;
+                return;
+            }
+
+            running = true;
+        }
+
+        _ = LoopAsync();
+    }
+
+    private async Task LoopAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await check();
+            }
+            catch
+            {
+                // The next nudge or tick starts afresh rather than finding the watch stuck "running".
+                lock (sync)
+                {
+                    (running, again) = (false, false);
+                }
+
+                throw;
+            }
+
+            lock (sync)
+            {
+                if (!again)
+                {
+                    running = false;
+                    return;
+                }
+
+                again = false;
+            }
+
+            await Task.Delay(MinimumGap, time);
         }
     }
 }

@@ -61,6 +61,28 @@ public sealed class DeskWatchTests(WidgetApp app)
         Assert.True(await checks.Reader.ReadAsync(Ct).AsTask().WaitAsync(TimeSpan.FromSeconds(5), Ct));
     }
 
+    [Fact]
+    public async Task Nudges_InABurst_CostTwoChecksNotOnePerNudge()
+    {
+        var nudges = new DeskNudges();
+        var slow = Options.Create(new ModerationOptions { DeskCheckInterval = TimeSpan.FromHours(1) });
+        var checks = 0;
+        using var watch = new DeskWatch(nudges, slow, TimeProvider.System);
+        watch.Start("busy", async () =>
+        {
+            Interlocked.Increment(ref checks);
+            await Task.Delay(50, Ct);
+        });
+
+        for (var i = 0; i < 20; i++)
+        {
+            nudges.Nudge(["busy", "other"]);
+        }
+
+        await Task.Delay(DeskWatch.MinimumGap * 3, Ct);
+        Assert.Equal(2, Volatile.Read(ref checks));
+    }
+
     private async Task<DeskMark> MarkAsync(string tag)
     {
         await using var scope = app.Services.CreateAsyncScope();
