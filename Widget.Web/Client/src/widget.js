@@ -5,7 +5,7 @@ import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
 import { followModeration } from './moderation.js';
-import { followOwnPosts } from './premoderation.js';
+import { followOwnPosts } from './own-posts.js';
 import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
 import { createTyping } from './typing.js';
