@@ -36,6 +36,11 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();
         services.AddScoped<PostReports>();
+        services.AddScoped<PremoderationRules>();
+        services.AddScoped<HeldPosts>();
+        services.AddScoped<HeldPostApprover>();
+        services.AddScoped<OwnPosts>();
+        services.AddScoped<DeskWatermarks>();
         return services;
     }
 }

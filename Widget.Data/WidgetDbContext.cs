@@ -38,6 +38,8 @@ public sealed class WidgetDbContext(DbContextOptions<WidgetDbContext> options)
 
     public DbSet<PostReport> PostReports => Set<PostReport>();
 
+    public DbSet<HeldPostEntry> HeldPosts => Set<HeldPostEntry>();
+
     public DbSet<ModerationLogEntry> ModerationLog => Set<ModerationLogEntry>();
 
     /// <summary>Shared by every node, so a cookie or token made on one node is read on another.</summary>

@@ -13,4 +13,7 @@ public enum ModerationAction
     Unpin,
     SlowMode,
     BlockedWords,
+    Premoderation,
+    Approve,
+    Reject,
 }

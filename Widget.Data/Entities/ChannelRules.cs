@@ -1,3 +1,5 @@
+using Widget.Core.Moderation;
+
 namespace Widget.Data.Entities;
 
 /// <summary>
@@ -15,4 +17,7 @@ public sealed class ChannelRules
 
     /// <summary>The post shown on top of the channel's widgets, if any.</summary>
     public long? PinnedPostId { get; set; }
+
+    /// <summary>Which posts wait in the moderators' queue before they are shown.</summary>
+    public PremoderationMode Premoderation { get; set; }
 }

@@ -155,6 +155,10 @@ namespace Widget.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("pinned_post_id");
 
+                    b.Property<int>("Premoderation")
+                        .HasColumnType("integer")
+                        .HasColumnName("premoderation");
+
                     b.Property<int>("SlowModeSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("slow_mode_seconds");
@@ -193,6 +197,74 @@ namespace Widget.Data.Migrations
                         .HasDatabaseName("ix_external_logins_user_id");
 
                     b.ToTable("external_logins", (string)null);
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.HeldPostEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AuthorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RejectReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<DateTimeOffset?>("RejectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rejected_at");
+
+                    b.Property<long?>("ReplyToId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reply_to_id");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tag");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_held_posts");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_held_posts_author_id_client_id");
+
+                    b.HasIndex("Tag", "Id")
+                        .HasDatabaseName("ix_held_posts_tag_id");
+
+                    b.ToTable("held_posts", (string)null);
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.ModerationLogEntry", b =>
@@ -595,6 +667,18 @@ namespace Widget.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_external_logins_users_user_id");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.HeldPostEntry", b =>
+                {
+                    b.HasOne("Widget.Data.Entities.User", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_held_posts_users_author_id");
+
+                    b.Navigation("Author");
                 });
 
             modelBuilder.Entity("Widget.Data.Entities.PostEntry", b =>

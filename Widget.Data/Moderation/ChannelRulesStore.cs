@@ -6,7 +6,7 @@ using Widget.Data.Posts;
 
 namespace Widget.Data.Moderation;
 
-/// <summary>A channel's slow mode, word list and pinned post.</summary>
+/// <summary>A channel's slow mode, word list, premoderation and pinned post.</summary>
 public sealed class ChannelRulesStore(WidgetDbContext db, PostQueries posts, TimeProvider time)
 {
     /// <summary>
@@ -41,6 +41,9 @@ public sealed class ChannelRulesStore(WidgetDbContext db, PostQueries posts, Tim
     public Task SetBlockedWordsAsync(string tag, IReadOnlyList<string> words, long moderatorId, CancellationToken ct) =>
         ChangeAsync(tag, r => r.BlockedWords = [.. words], moderatorId, ModerationAction.BlockedWords,
             $"{words.Count} words", null, ct);
+
+    public Task SetPremoderationAsync(string tag, PremoderationMode mode, long moderatorId, CancellationToken ct) =>
+        ChangeAsync(tag, r => r.Premoderation = mode, moderatorId, ModerationAction.Premoderation, mode.ToString(), null, ct);
 
     /// <summary>Pins a post shown in the tag, or unpins with null; false if the post is not shown there.</summary>
     public async Task<bool> PinAsync(string tag, long? postId, long moderatorId, CancellationToken ct)

@@ -89,15 +89,38 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         return true;
     }
 
-    /// <summary>The ban in force on this user in any of these tags: the primary key lookup every post makes.</summary>
-    public async Task<ActiveBan?> FindBanAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct)
+    /// <summary>
+    /// This user's bans in any of these tags: the primary key lookup every post makes. A timed ban that ran out
+    /// is still a row until a post attempt finds it, so that attempt can also tell the user's widgets.
+    /// </summary>
+    public async Task<UserBans> BansOnAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return await db.ChannelBans.AsNoTracking()
-            .Where(b => tags.Contains(b.Tag) && b.UserId == userId && (b.Until == null || b.Until > now))
-            .OrderBy(b => b.Shadow).ThenBy(b => b.Until == null ? 0 : 1).ThenByDescending(b => b.Until)
+        var rows = await db.ChannelBans.AsNoTracking()
+            .Where(b => tags.Contains(b.Tag) && b.UserId == userId)
             .Select(b => new ActiveBan(b.Tag, b.UserId, "", b.Until, b.Reason, b.Shadow))
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct);
+        var inForce = rows.Where(b => b.Until is null || b.Until > now)
+            .OrderBy(b => b.Shadow).ThenBy(b => b.Until is null ? 0 : 1).ThenByDescending(b => b.Until)
+            .FirstOrDefault();
+        return new UserBans(inForce, [.. rows.Where(b => b.Until <= now).Select(b => b.Tag)]);
+    }
+
+    /// <summary>Removes this user's bans in <paramref name="tags"/> that ran out; the tags whose ban this call removed.</summary>
+    public async Task<IReadOnlyList<string>> EndRunOutBansAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var ended = new List<string>(tags.Count);
+        foreach (var tag in tags)
+        {
+            // One at a time, so two posts racing here tell the widgets once.
+            if (await db.ChannelBans.Where(b => b.Tag == tag && b.UserId == userId && b.Until <= now).ExecuteDeleteAsync(ct) > 0)
+            {
+                ended.Add(tag);
+            }
+        }
+
+        return ended;
     }
 
     public async Task<IReadOnlyList<ActiveBan>> BansAsync(string tag, CancellationToken ct)

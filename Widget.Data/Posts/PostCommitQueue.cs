@@ -8,22 +8,25 @@ namespace Widget.Data.Posts;
 /// Durable storage costs a WAL flush per commit, and a busy channel's row lock is held until that
 /// flush, so one transaction per post caps a channel at one post per flush; a batch pays it once.
 /// There is no added wait: a batch is whatever arrived while the previous one was being committed.
+/// Several lanes commit side by side, so a batch waiting on a row lock (another node's commit, a long
+/// transaction) holds up only its own lane, not every post of this node.
 /// </summary>
 public sealed class PostCommitQueue : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private const int Lanes = 4;
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly NpgsqlDataSource dataSource;
     private readonly Channel<PendingPost> pending = Channel.CreateBounded<PendingPost>(
-        new BoundedChannelOptions(MaxBatch * 16) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(MaxBatch * 16) { FullMode = BoundedChannelFullMode.Wait });
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
+    private readonly Task lanes;
 
     public PostCommitQueue(NpgsqlDataSource dataSource)
     {
         this.dataSource = dataSource;
-        loop = Task.Run(RunAsync);
+        lanes = Task.WhenAll(Enumerable.Range(0, Lanes).Select(_ => Task.Run(RunLaneAsync)));
     }
 
     /// <summary>Stores the post with the next batch; null when its client id was already stored.</summary>
@@ -35,7 +38,7 @@ public sealed class PostCommitQueue : IAsyncDisposable
         return await post.Outcome.Task.WaitAsync(ct);
     }
 
-    private async Task RunAsync()
+    private async Task RunLaneAsync()
     {
         var batch = new List<PendingPost>(MaxBatch);
         var carried = new Queue<PendingPost>();
@@ -104,9 +107,9 @@ public sealed class PostCommitQueue : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         pending.Writer.TryComplete();
-        await loop.WaitAsync(DrainTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await lanes.WaitAsync(DrainTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await stopping.CancelAsync();
-        await loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await lanes.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         while (pending.Reader.TryRead(out var post))
         {
             post.Outcome.TrySetCanceled();

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -58,9 +57,7 @@ public static class AuthServiceCollectionExtensions
                 .AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser())
             .AddPolicy(AuthPolicies.Webmaster, policy => policy
                 .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser());
-        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(AuthPolicies.SignInRateLimit, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInRequestsPerMinute, Window = TimeSpan.FromMinutes(1) })));
+        builder.Services.AddSignInRateLimit(options.SignInRequestsPerMinute);
         return builder;
     }
 

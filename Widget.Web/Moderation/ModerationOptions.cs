@@ -10,4 +10,8 @@ public sealed class ModerationOptions
     /// (issuer, subject) once, and the id names that user whichever provider they sign in with.
     /// </summary>
     public IReadOnlyList<long> Administrators { get; set; } = [];
+
+    /// <summary>How often an open moderator desk asks Postgres whether its tag changed: what other nodes did
+    /// reaches it within this; what this node did reaches it at once.</summary>
+    public TimeSpan DeskCheckInterval { get; set; } = TimeSpan.FromSeconds(3);
 }

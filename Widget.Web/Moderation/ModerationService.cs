@@ -17,7 +17,8 @@ public sealed class ModerationService(
     ChannelRulesStore rules,
     PostHtmlRenderer renderer,
     PostQueries posts,
-    IHubContext<LiveHub, ILiveClient> hub)
+    IHubContext<LiveHub, ILiveClient> hub,
+    BanEnds banEnds)
 {
     public async Task<ModerationOutcome> HideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
     {
@@ -94,9 +95,13 @@ public sealed class ModerationService(
             return ModerationOutcome.NotAllowed(tag);
         }
 
-        return await store.LiftBanAsync(tag, userId, moderatorId, ct)
-            ? ModerationOutcome.Ok("The ban is lifted.")
-            : ModerationOutcome.NotFound("That user is not banned here.");
+        if (!await store.LiftBanAsync(tag, userId, moderatorId, ct))
+        {
+            return ModerationOutcome.NotFound("That user is not banned here.");
+        }
+
+        await banEnds.TellAsync(userId, [tag], ct);
+        return ModerationOutcome.Ok("The ban is lifted.");
     }
 
     /// <summary>Pins a post shown in the tag (null unpins); every open widget of the tag shows it on top at once.</summary>

@@ -11,6 +11,13 @@ public static class ModerationServiceCollectionExtensions
         builder.Services.AddScoped<ModeratorAccess>();
         builder.Services.AddScoped<ModerationService>();
         builder.Services.AddScoped<ReportService>();
+        builder.Services.AddSingleton<DeskNudges>();
+        builder.Services.AddSingleton<HeldPostFeed>();
+        builder.Services.AddSingleton<BanEnds>();
+        builder.Services.AddScoped<PostHolding>();
+        builder.Services.AddScoped<PremoderationService>();
+        builder.Services.AddScoped<OwnViewReader>();
+        builder.Services.AddTransient<DeskWatch>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Widget.Core.Moderation;
 using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
@@ -9,9 +10,10 @@ namespace Widget.Web.Moderation;
 
 /// <summary>
 /// A tag's moderator desk. Server-side Blazor, so it calls <see cref="ModerationService"/> directly: the
-/// same checks and pushes as any other caller. It shows Postgres as of the last load or action.
+/// same checks and pushes as any other caller. It shows Postgres as of the last load, which a
+/// <see cref="DeskWatch"/> repeats whenever the tag's <see cref="DeskMark"/> moves.
 /// </summary>
-public sealed partial class ModeratorPage
+public sealed partial class ModeratorPage : IDisposable
 {
     private const int PageSize = 50;
 
@@ -24,6 +26,14 @@ public sealed partial class ModeratorPage
     private IReadOnlyList<ReportEntry> reports = [];
     private IReadOnlyList<LogEntry> log = [];
     private IReadOnlyList<ModeratorEntry> moderators = [];
+    private IReadOnlyList<HeldPost> held = [];
+    private PremoderationMode premoderation;
+    private DeskMark? mark;
+    private string? watched;
+
+    // The circuit's services share one DbContext, which takes one operation at a time; the watch's checks
+    // arrive between a moderator's clicks.
+    private readonly SemaphoreSlim gate = new(1, 1);
     private long? pinnedId;
     private int slowModeSeconds;
     private string blockedWords = "";
@@ -57,6 +67,16 @@ public sealed partial class ModeratorPage
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
+    [Inject] private PremoderationService Premoderation { get; set; } = default!;
+
+    [Inject] private HeldPosts Held { get; set; } = default!;
+
+    [Inject] private DeskWatermarks Watermarks { get; set; } = default!;
+
+    [Inject] private DeskWatch Watch { get; set; } = default!;
+
+    [Inject] private ILogger<ModeratorPage> Logger { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         userId = (await Authentication).User.ToPostAuthor()?.UserId ?? 0;
@@ -71,12 +91,61 @@ public sealed partial class ModeratorPage
         await LoadAsync();
         var rules = await Rules.GetAsync(Tag, CancellationToken.None);
         (slowModeSeconds, blockedWords) = (rules.SlowModeSeconds, string.Join('\n', rules.BlockedWords));
+        // Only once interactive: a prerendering pass ends at once, and its watch would outlive it for nothing.
+        if (RendererInfo.IsInteractive && watched != Tag)
+        {
+            Watch.Start(Tag, () => InvokeAsync(CheckAsync));
+            watched = Tag;
+        }
+
         state = PageState.Ready;
     }
 
+    private async Task CheckAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (await Watermarks.ReadAsync(Tag, CancellationToken.None) != mark)
+            {
+                await LoadAsync();
+                StateHasChanged();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The next check tries again; a desk must not die of one failed read.
+            LogCheckFailed(Logger, Tag, e);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The moderator desk of #{Tag} could not check for changes")]
+    private static partial void LogCheckFailed(ILogger logger, string tag, Exception exception);
+
+    private async Task RefreshAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await LoadAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // The mark is read first: whatever lands after it makes the next check load again, never go unseen.
     private async Task LoadAsync()
     {
         var ct = CancellationToken.None;
+        mark = await Watermarks.ReadAsync(Tag, ct);
+        held = await Held.QueueAsync(Tag, PageSize, ct);
+        premoderation = (await Rules.GetAsync(Tag, ct)).Premoderation;
         posts = await Posts.LatestAsync(Core.Tags.Tag.Parse(Tag), null, PageSize, ct);
         bans = await Store.BansAsync(Tag, ct);
         reports = await Reports.OfAsync(Tag, PageSize, ct);
@@ -112,9 +181,29 @@ public sealed partial class ModeratorPage
     private Task RemoveModeratorAsync(long moderatorId) =>
         RunAsync(m => m.RemoveModeratorAsync(userId, Tag, moderatorId, CancellationToken.None));
 
+    private Task ApproveAsync(long heldId) =>
+        RunAsync(_ => Premoderation.ApproveAsync(userId, Tag, heldId, CancellationToken.None));
+
+    private Task RejectAsync(HeldRejection rejection) =>
+        RunAsync(_ => Premoderation.RejectAsync(userId, Tag, rejection.PostId, rejection.Reason, CancellationToken.None));
+
+    private Task SavePremoderationAsync(PremoderationMode mode) =>
+        RunAsync(_ => Premoderation.SetModeAsync(userId, Tag, mode, CancellationToken.None));
+
     private async Task RunAsync(Func<ModerationService, Task<ModerationOutcome>> action)
     {
-        message = (await action(Moderation)).Message;
-        await LoadAsync();
+        await gate.WaitAsync();
+        try
+        {
+            message = (await action(Moderation)).Message;
+            await LoadAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
+
+    // The gate is left to the collector: a check already queued may still wait on it.
+    public void Dispose() => Watch.Dispose();
 }

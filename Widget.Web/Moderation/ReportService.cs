@@ -4,8 +4,11 @@ using Widget.Data.Moderation;
 namespace Widget.Web.Moderation;
 
 /// <summary>Takes visitors' reports of posts for the moderators of the tag they were seen in.</summary>
-public sealed class ReportService(PostReports reports)
+public sealed class ReportService(PostReports reports, DeskNudges desks)
 {
+    /// <summary>The reason's longest form: the widget's short choice and the visitor's own words after it.</summary>
+    public const int MaxReasonLength = 300;
+
     public async Task<ModerationOutcome> ReportAsync(long reporterId, ReportRequest request, CancellationToken ct)
     {
         if (!Tag.TryParse(request.Tag, out var tag))
@@ -13,8 +16,18 @@ public sealed class ReportService(PostReports reports)
             return new ModerationOutcome(ModerationStatus.Invalid, "That is not a valid channel name.");
         }
 
-        return await reports.AddAsync(tag.Value.Value, request.PostId, reporterId, request.Reason ?? "", ct)
-            ? ModerationOutcome.Ok("Thank you: the moderators will look at it.")
-            : ModerationOutcome.NotFound("That post is no longer shown here.");
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length > MaxReasonLength)
+        {
+            return new ModerationOutcome(ModerationStatus.Invalid, $"A reason can be at most {MaxReasonLength} characters long.");
+        }
+
+        if (!await reports.AddAsync(tag.Value.Value, request.PostId, reporterId, reason, ct))
+        {
+            return ModerationOutcome.NotFound("That post is no longer shown here.");
+        }
+
+        desks.Nudge([tag.Value.Value]);
+        return ModerationOutcome.Ok("Thank you: the moderators will look at it.");
     }
 }

@@ -46,7 +46,7 @@ public sealed class PostEditing(
             return new EditResult(post, null);
         }
 
-        if (await moderation.FindBanAsync(author.UserId, post.Tags, ct) is { Shadow: false } ban)
+        if ((await moderation.BansOnAsync(author.UserId, post.Tags, ct)).InForce is { Shadow: false } ban)
         {
             return EditResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }

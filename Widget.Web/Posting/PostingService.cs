@@ -4,6 +4,7 @@ using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
+using Widget.Web.Moderation;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Posting;
@@ -17,6 +18,9 @@ public sealed class PostingService(
     ChannelRulesStore rules,
     Threads threads,
     LiveFeed feed,
+    PostHolding holding,
+    BanEnds banEnds,
+    DeskNudges desks,
     IOptions<PostingOptions> options,
     TimeProvider time)
 {
@@ -52,7 +56,14 @@ public sealed class PostingService(
         // Postgres is the source of truth for bans, so a ban made on any node stops the next post here.
         // One primary-key lookup per tag of the post; checked before the bucket, so a ban costs no tokens.
         var tags = post.Tags.Select(t => t.Value).ToArray();
-        var ban = await moderation.FindBanAsync(author.UserId, tags, ct);
+        var bans = await moderation.BansOnAsync(author.UserId, tags, ct);
+        if (bans.RunOut.Count > 0)
+        {
+            // A timed ban ends without anyone acting; the first attempt after it tells the user's other widgets.
+            await banEnds.TellAsync(author.UserId, await moderation.EndRunOutBansAsync(author.UserId, bans.RunOut, ct), ct);
+        }
+
+        var ban = bans.InForce;
         if (ban is { Shadow: false })
         {
             return PostResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
@@ -74,11 +85,18 @@ public sealed class PostingService(
             return earlier is not null ? new PostResult(earlier, null) : PostResult.Refused(PostRejection.RateLimited(lease.RetryAfter));
         }
 
+        // A shadow ban outranks premoderation: such a post is never shown to anyone else, so it waits for nobody.
+        if (ban is null && await holding.QueueForAsync(author.UserId, tags, ct) is { } queue)
+        {
+            return await holding.HoldAsync(post, queue, ct);
+        }
+
         var stored = await writer.StoreAsync(post, time.GetUtcNow(), shadow: ban is not null, ct);
         if (stored.Created)
         {
             // The statement has committed by now, so every viewer told of the post can also read it back.
             await (ban is null ? feed.PublishAsync(stored, ct) : feed.PublishToAuthorAsync(stored, ct));
+            desks.Nudge(tags);
         }
 
         return new PostResult(stored, null);

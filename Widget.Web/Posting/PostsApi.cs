@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Widget.Core.Moderation;
 using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
@@ -60,13 +61,19 @@ public static class PostsApi
         return TypedResults.Ok(new PostPage(posts.Take(take).ToArray(), posts.Count > take));
     }
 
-    public static async Task<Results<Created<Post>, Ok<Post>, ProblemHttpResult>> CreateAsync(
+    /// <summary>201 with the post; 200 for a retried client id; 202 with <see cref="HeldAnswer"/> when it waits for a moderator.</summary>
+    public static async Task<Results<Created<Post>, Ok<Post>, Accepted<HeldAnswer>, ProblemHttpResult>> CreateAsync(
         string tag, CreatePostRequest request, ClaimsPrincipal user, PostingService posting, CancellationToken ct)
     {
         var result = await posting.PostAsync(user.ToPostAuthor()!, tag, request.ClientId, request.Text, request.ReplyTo, ct);
+        if (result.IsHeld)
+        {
+            return TypedResults.Accepted((string?)null, new HeldAnswer(result.Held.Post, Held: true, PremoderationMessages.Held(result.Held.Tag)));
+        }
+
         if (!result.Accepted)
         {
-            return ToProblem(result.Rejection);
+            return ToProblem(result.Rejection!);
         }
 
         var post = result.Stored.Post;

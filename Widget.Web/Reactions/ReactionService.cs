@@ -34,7 +34,7 @@ public sealed class ReactionService(
         }
 
         // A reaction is seen in every tag of the post, so a ban in any of them stops it, as for a hashtag.
-        var ban = await moderation.FindBanAsync(userId, tags, ct);
+        var ban = (await moderation.BansOnAsync(userId, tags, ct)).InForce;
         if (ban is { Shadow: false })
         {
             return ReactionResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));

@@ -31,6 +31,15 @@ public interface ILiveClient
     /// <summary>Sent to the banned user's own connections, so their widget says why posting stopped.</summary>
     Task Banned(BannedEvent e);
 
+    /// <summary>The user's ban was lifted or ran out: their widgets let them post again.</summary>
+    Task Unbanned(UnbannedEvent e);
+
+    /// <summary>To the author only: their post waits for a moderator and is shown to them as pending.</summary>
+    Task PostHeld(HeldPostEvent e);
+
+    /// <summary>To the author only: a moderator turned their held post down.</summary>
+    Task PostRejected(PostRejectedEvent e);
+
     /// <summary>The connection's sign-in session was revoked; the widget forgets its token.</summary>
     Task SignedOut();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Widget.Core.Moderation;
 using Widget.Core.Presence;
 using Widget.Core.Tags;
 using Widget.Data.Reactions;
@@ -24,6 +25,7 @@ public sealed class LiveHub(
     ReportService reports,
     PostEditing editing,
     ReactionService reactions,
+    OwnViewReader own,
     IOptions<RealtimeOptions> options,
     IOptions<PresenceOptions> presenceOptions)
     : Hub<ILiveClient>
@@ -112,11 +114,29 @@ public sealed class LiveHub(
     public async Task<PostAccepted> Post(PostRequest request)
     {
         var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to post.");
-        var result = await posting.PostAsync(
-            author, request.Channel, request.ClientId, request.Text, request.ReplyTo, Context.ConnectionAborted);
+        var result = await posting.PostAsync(author, request.Channel, request.ClientId, request.Text, request.ReplyTo, Context.ConnectionAborted);
+        if (result.IsHeld)
+        {
+            return new PostAccepted(result.Held.Post, result.Held.Created, Held: true, PremoderationMessages.Held(result.Held.Tag));
+        }
+
         return result.Accepted
             ? new PostAccepted(result.Stored.Post, result.Stored.Created)
-            : throw new HubException(result.Rejection.Message);
+            : throw new HubException(result.Rejection!.Message);
+    }
+
+    /// <summary>The caller's own posts in the tag that nobody else sees (shadow-banned after <paramref name="afterSeq"/>,
+    /// and held), and their ban there: what a reloaded page cannot know. Anonymous callers get nothing.</summary>
+    public async Task<OwnView> Mine(string tag, long afterSeq)
+    {
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            throw new HubException("That is not a valid channel name.");
+        }
+
+        return Context.User.ToPostAuthor() is { } user
+            ? await own.ReadAsync(user.UserId, parsed.Value.Value, afterSeq, Context.ConnectionAborted)
+            : new OwnView([], null);
     }
 
     private PresentUser? Viewer => Context.User.ToPostAuthor() is { } author ? new PresentUser(author.UserId, author.Name) : null;

@@ -30,18 +30,20 @@ export function setUpCompose(form, { tag, log, live, status, context }) {
         return;
       }
       const replyTo = doing?.postId ?? null;
-      const { post } = await live.send('Post', { channel: tag, clientId: pending.clientId, text, replyTo });
+      const { post, held, message } = await live.send('Post', { channel: tag, clientId: pending.clientId, text, replyTo });
       pending = null;
       if (context.current() === doing) context.clear();
       // Whatever was typed while sending is kept.
       if (textarea.value === text) textarea.value = '';
       status.clear('post');
-      // The reply has no seq or markup for this tag; a Join brings both if the event has not.
-      if (!log.has(post.id)) live.catchUp();
+      // A held post comes back as PostHeld, with its markup; a shown one by PostAdded or, failing that, a Join.
+      if (held) status.set('post', message);
+      else if (!log.has(post.id)) live.catchUp();
     } catch (error) {
       status.set('post', error.message);
     } finally {
-      button.disabled = false;
+      // A ban that arrived meanwhile keeps the form off until it ends.
+      button.disabled = 'banned' in form.dataset;
     }
   });
 }

@@ -35,16 +35,25 @@ export function createLog(widget, { onAdded }) {
   // for older posts that follows sees the real position.
   follow();
 
-  const has = (id) => list.querySelector(`[data-post-id="${id}"]`) !== null;
+  const find = (id) => list.querySelector(`[data-post-id="${id}"]`);
+  const has = (id) => find(id) !== null;
+
+  // A post has one seq per tag, so the hub leaves it to us. A reply goes under its root when that is shown.
+  function place(html, seq) {
+    const article = parse(html).firstElementChild;
+    article.dataset.seq = seq;
+    if (!nestReply(list, article)) placeBySeq(article);
+    return article;
+  }
 
   function add(events) {
     for (const { seq, post, html } of events) {
       lastSeq = Math.max(lastSeq, seq);
-      if (has(post.id)) continue;
-      const article = parse(html).firstElementChild;
-      // A post has one seq per tag, so the hub leaves it to us.
-      article.dataset.seq = seq;
-      if (!nestReply(list, article)) placeBySeq(article);
+      const shown = find(post.id);
+      // The author's pending copy of a held post gives way to the approved post, in its place.
+      if (shown && !shown.hasAttribute('data-held')) continue;
+      shown?.remove();
+      place(html, seq);
       onAdded(post);
     }
     settle();
@@ -57,6 +66,23 @@ export function createLog(widget, { onAdded }) {
     while (above && (above === article || Number(above.dataset.seq) > seq)) above = above.previousElementSibling;
     if (above) above.after(article);
     else list.prepend(article);
+  }
+
+  // Posts only this viewer sees. They never move lastSeq: a shadow post's seq is no proof that the
+  // posts before it arrived, and a held post has none yet, so it stays below every post (seq Infinity).
+  function addOwn(posts, note) {
+    for (const { seq, post, html, held } of posts) {
+      if (has(post.id)) continue;
+      const article = place(html, held ? Infinity : seq);
+      if (held) {
+        article.dataset.held = '';
+        const label = document.createElement('p');
+        label.className = 'post-note';
+        label.textContent = note;
+        article.append(label);
+      }
+    }
+    settle();
   }
 
   function prepend(html, hasMore) {
@@ -90,6 +116,7 @@ export function createLog(widget, { onAdded }) {
     list,
     has,
     add,
+    addOwn,
     prepend,
     replace,
     placeBySeq,

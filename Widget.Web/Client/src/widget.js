@@ -6,6 +6,7 @@ import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
 import { createLog } from './log.js';
 import { followModeration } from './moderation.js';
+import { followOwnPosts } from './own-posts.js';
 import { followPostChanges } from './post-changes.js';
 import { createPresence } from './presence.js';
 import { createStatus } from './status.js';
@@ -43,6 +44,7 @@ const live = connectLive({
     presence.reset(here);
     tellPage();
     changes.loadMine();
+    refreshOwn();
   },
 });
 const compose = widget.querySelector('.compose');
@@ -52,6 +54,7 @@ const changes = followPostChanges(widget, live, { tag, status, account, context 
 live.on('PostRemoved', (event) => {
   if (event.tag === tag) releaseReplies(widget, log, event.postId);
 });
-followModeration(widget, live, { tag, status, account });
+const { applyBan } = followModeration(widget, live, { tag, status, account });
+const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
 loadOlderOnScroll(log, tag, status);

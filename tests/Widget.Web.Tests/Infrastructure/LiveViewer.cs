@@ -24,6 +24,9 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<PostPinnedEvent> pins = Channel.CreateUnbounded<PostPinnedEvent>();
     private readonly Channel<PostEditedEvent> edits = Channel.CreateUnbounded<PostEditedEvent>();
     private readonly Channel<ReactionsChangedEvent> reactions = Channel.CreateUnbounded<ReactionsChangedEvent>();
+    private readonly Channel<UnbannedEvent> unbans = Channel.CreateUnbounded<UnbannedEvent>();
+    private readonly Channel<HeldPostEvent> held = Channel.CreateUnbounded<HeldPostEvent>();
+    private readonly Channel<PostRejectedEvent> rejections = Channel.CreateUnbounded<PostRejectedEvent>();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
@@ -35,6 +38,9 @@ public sealed class LiveViewer : IAsyncDisposable
         connection.On<ReactionsChangedEvent>(nameof(ILiveClient.ReactionsChanged), e => reactions.Writer.TryWrite(e));
         connection.On<BannedEvent>(nameof(ILiveClient.Banned), e => bans.Writer.TryWrite(e));
         connection.On<PostPinnedEvent>(nameof(ILiveClient.PostPinned), e => pins.Writer.TryWrite(e));
+        connection.On<UnbannedEvent>(nameof(ILiveClient.Unbanned), e => unbans.Writer.TryWrite(e));
+        connection.On<HeldPostEvent>(nameof(ILiveClient.PostHeld), e => held.Writer.TryWrite(e));
+        connection.On<PostRejectedEvent>(nameof(ILiveClient.PostRejected), e => rejections.Writer.TryWrite(e));
         connection.On(nameof(ILiveClient.SignedOut), () => Interlocked.Exchange(ref signedOut, 1));
         connection.On<PresenceDiff>(nameof(ILiveClient.PresenceChanged), d => presence.Writer.TryWrite(d));
         connection.On<PageCount>(nameof(ILiveClient.PageCountChanged), c => pageCounts.Writer.TryWrite(c));
@@ -137,6 +143,15 @@ public sealed class LiveViewer : IAsyncDisposable
         await Task.Delay(wait, ct);
         return !removals.Reader.TryPeek(out _);
     }
+
+    public Task<UnbannedEvent> NextUnbanAsync(CancellationToken ct) => WithinSecondsAsync(unbans, ct);
+
+    public Task<HeldPostEvent> NextHeldAsync(CancellationToken ct) => WithinSecondsAsync(held, ct);
+
+    public Task<PostRejectedEvent> NextRejectionAsync(CancellationToken ct) => WithinSecondsAsync(rejections, ct);
+
+    public Task<OwnView> MineAsync(string tag, long afterSeq, CancellationToken ct) =>
+        Connection.InvokeAsync<OwnView>(nameof(LiveHub.Mine), tag, afterSeq, ct);
 
     public Task DeletePostAsync(long postId, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(LiveHub.DeletePost), postId, ct);

@@ -14,6 +14,19 @@ internal static class ModerationDesk
         return await action(scope.ServiceProvider.GetRequiredService<ModerationService>());
     }
 
+    public static async Task<ModerationOutcome> PremoderateAsync(
+        WidgetApp app, Func<PremoderationService, Task<ModerationOutcome>> action)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PremoderationService>());
+    }
+
+    public static async Task<IReadOnlyList<HeldPost>> ReadQueueAsync(WidgetApp app, string tag, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HeldPosts>().QueueAsync(tag, 50, ct);
+    }
+
     public static async Task<IReadOnlyList<ReportEntry>> ReadReportsAsync(WidgetApp app, string tag, CancellationToken ct)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -18,6 +18,9 @@ public sealed class WidgetApp : IAsyncLifetime
     /// <summary>Short, so leave tests wait briefly; long enough that a reload fits inside it.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>Short, so a test sees a desk notice another node's change quickly.</summary>
+    public static readonly TimeSpan DeskCheckInterval = TimeSpan.FromMilliseconds(300);
+
     private WidgetService? service;
 
     public Uri BaseAddress => Service.BaseAddress;
@@ -41,6 +44,9 @@ public sealed class WidgetApp : IAsyncLifetime
                 ["Presence:GracePeriod"] = GracePeriod.ToString(),
                 ["Presence:FlushInterval"] = "00:00:00.100",
                 ["Presence:TypingThrottle"] = "00:00:01",
+                ["Moderation:DeskCheckInterval"] = DeskCheckInterval.ToString(),
+                // Every test signs in from 127.0.0.1; the limit itself is tested on a service of its own.
+                ["Auth:SignInRequestsPerMinute"] = "100000",
             },
             TestContext.Current.CancellationToken);
 

@@ -1,0 +1,19 @@
+using Widget.Core.Posts;
+
+namespace Widget.Core.Moderation;
+
+/// <summary>The words an author of a held post reads, so the hub, the API and the widget say the same thing.</summary>
+public static class PremoderationMessages
+{
+    public const int RejectReasonMaxLength = 200;
+
+    public static string Held(string tag) =>
+        $"Your post waits for a moderator of #{tag} to approve it; until then only you see it.";
+
+    public static string Rejected(string tag, string reason) => string.IsNullOrWhiteSpace(reason)
+        ? $"A moderator of #{tag} did not approve your post."
+        : $"A moderator of #{tag} did not approve your post. Reason: {reason}";
+
+    /// <summary>A retried send of a post that was not approved: sending it again will not change that.</summary>
+    public static PostRejection Rejection(string tag, string reason) => new(PostRejectionReason.Forbidden, Rejected(tag, reason));
+}

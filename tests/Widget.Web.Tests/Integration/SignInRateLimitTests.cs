@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Widget.Testing;
+
+namespace Widget.Web.Tests.Integration;
+
+/// <summary>On a service of its own, with a limit small enough to reach; the shared one allows the whole assembly's sign-ins.</summary>
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task TokenRequests_PastTheLimit_Are429WithWhenToTryAgain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var service = await WidgetService.StartAsync(
+            new Dictionary<string, string> { ["Auth:SignInRequestsPerMinute"] = "3" }, ct);
+        using var client = service.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.PostAsJsonAsync("/auth/token", new { nonce = "n", code = "c" }, ct);
+            statuses.Add(allowed.StatusCode);
+        }
+
+        using var refused = await client.PostAsJsonAsync("/auth/token", new { nonce = "n", code = "c" }, ct);
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
+        Assert.Equal((int)retryAfter.Value.TotalSeconds, problem.RootElement.GetProperty("retryAfter").GetInt32());
+        Assert.Contains("Try again in", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+}
