@@ -45,7 +45,7 @@ public sealed class PostQueries(WidgetDbContext db)
     public async Task<Post?> FindAsync(long id, CancellationToken ct)
     {
         var row = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id && p.DeletedAt == null)
+            .Where(p => p.Id == id && p.DeletedAt == null && !p.Shadow)
             .Select(Posts.PostRow.FromEntry)
             .FirstOrDefaultAsync(ct);
         return row is null ? null : (await ReactionCounts.AddToAsync(db, [row.ToPost()], ct))[0];

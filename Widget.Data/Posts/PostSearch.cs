@@ -20,7 +20,8 @@ public sealed class PostSearch(WidgetDbContext db)
     {
         var before = beforeId ?? long.MaxValue;
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Id < before && p.SearchVector.Matches(
+            .Where(p => p.Id < before && p.DeletedAt == null && db.PostTags.Any(pt => pt.PostId == p.Id && pt.HiddenAt == null)
+                && p.SearchVector.Matches(
                 EF.Functions.WebSearchToTsQuery(StemmedConfig, query).Or(EF.Functions.WebSearchToTsQuery(ExactConfig, query))))
             .OrderByDescending(p => p.Id)
             .Take(limit)

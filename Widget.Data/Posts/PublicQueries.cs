@@ -8,6 +8,8 @@ namespace Widget.Data.Posts;
 /// <summary>
 /// Reads for the public pages: posts across all tags and by author, keyset-paged by post id (a browsing
 /// page, unlike a live timeline, may show a slow commit a moment late), and the tags people use now.
+/// A deleted post is on none of them; one hidden from a tag stays wherever it is still shown (its other
+/// tags, so the front page, and its author's page); a shadow-banned one is on no public page.
 /// </summary>
 public sealed class PublicQueries(WidgetDbContext db)
 {
@@ -16,7 +18,7 @@ public sealed class PublicQueries(WidgetDbContext db)
     {
         var before = beforeId ?? long.MaxValue;
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Id < before)
+            .Where(p => p.Id < before && p.DeletedAt == null && db.PostTags.Any(pt => pt.PostId == p.Id && pt.HiddenAt == null))
             .OrderByDescending(p => p.Id)
             .Take(limit)
             .Select(PostRow.FromEntry)
@@ -29,7 +31,7 @@ public sealed class PublicQueries(WidgetDbContext db)
     {
         var before = beforeId ?? long.MaxValue;
         var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.AuthorId == authorId && p.Id < before)
+            .Where(p => p.AuthorId == authorId && p.Id < before && p.DeletedAt == null && !p.Shadow)
             .OrderByDescending(p => p.Id)
             .Take(limit)
             .Select(PostRow.FromEntry)
@@ -50,7 +52,7 @@ public sealed class PublicQueries(WidgetDbContext db)
     /// <summary>The tags with the most posts since <paramref name="since"/>, busiest first.</summary>
     public async Task<IReadOnlyList<TagActivity>> ActiveTagsAsync(DateTimeOffset since, int limit, CancellationToken ct) =>
         await db.PostTags.AsNoTracking()
-            .Where(pt => pt.Post!.CreatedAt >= since)
+            .Where(pt => pt.Post!.CreatedAt >= since && pt.HiddenAt == null && pt.Post.DeletedAt == null)
             .GroupBy(pt => pt.Tag)
             .Select(g => new { Tag = g.Key, Posts = g.Count() })
             .OrderByDescending(a => a.Posts).ThenBy(a => a.Tag)

@@ -22,10 +22,11 @@ public sealed class Author(WidgetApp app, long id, string name)
         return new Author(app, token.User.Id, token.User.Name);
     }
 
-    public async Task<StoredPost> PostAsync(string tag, string text, CancellationToken ct, DateTimeOffset? at = null)
+    /// <param name="shadow">Stored as under a shadow ban.</param>
+    public async Task<StoredPost> PostAsync(string tag, string text, CancellationToken ct, DateTimeOffset? at = null, bool shadow = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<PostWriter>();
-        return await writer.StoreAsync(NewPost.Create(id, Guid.NewGuid(), Tag.Parse(tag), text), at ?? DateTimeOffset.UtcNow, shadow: false, ct);
+        return await writer.StoreAsync(NewPost.Create(id, Guid.NewGuid(), Tag.Parse(tag), text), at ?? DateTimeOffset.UtcNow, shadow, ct);
     }
 }

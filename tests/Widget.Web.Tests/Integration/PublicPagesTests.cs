@@ -1,9 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Widget.Data;
+using Widget.Core.Sites;
+using Widget.Testing;
 using Widget.Web.Microblog;
 using Widget.Web.Tests.Infrastructure;
 
@@ -158,28 +157,62 @@ public sealed class PublicPagesTests(WidgetApp app)
     }
 
     [Fact]
-    public async Task DeletedPost_IsGoneFromEveryPage()
+    public async Task DeletedHiddenAndShadowPosts_LeaveExactlyThePagesAndFeedsTheyMust()
     {
-        var tag = TestTags.New();
+        var (tag, other) = (TestTags.New(), TestTags.New());
+        var marker = "m" + Guid.NewGuid().ToString("N")[..12];
         var anna = await Author.SignInAsync(app, Ct);
-        await anna.PostAsync(tag, "stays", Ct);
-        var post = (await anna.PostAsync(tag, "to be deleted", Ct)).Post;
+        var owner = await Author.SignInAsync(app, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.Id, new SiteSettings(), Ct);
+        var stays = (await anna.PostAsync(tag, $"stays {marker}", Ct)).Post;
+        var deleted = (await anna.PostAsync(tag, $"to be deleted {marker}", Ct)).Post;
+        var hidden = (await anna.PostAsync(tag, $"hidden here only {marker} #{other}", Ct)).Post;
+        var shadow = (await anna.PostAsync(tag, $"under a shadow ban {marker}", Ct, shadow: true)).Post;
 
-        // Moderation is not in this branch yet: delete the row as its delete will.
-        await using (var scope = app.Services.CreateAsyncScope())
+        Assert.True((await ModerationDesk.RunAsync(app, m => m.DeleteAsync(anna.Id, deleted.Id, Ct))).Done);
+        Assert.True((await ModerationDesk.RunAsync(app, m => m.HideAsync(owner.Id, tag, hidden.Id, Ct))).Done);
+
+        foreach (var gone in new[] { deleted.Id, shadow.Id })
         {
-            var db = scope.ServiceProvider.GetRequiredService<WidgetDbContext>();
-            await db.Posts.Where(p => p.Id == post.Id).ExecuteDeleteAsync(Ct);
+            using var client = app.CreateClient();
+            using var permalink = await client.GetAsync($"/p/{gone}", Ct);
+            Assert.Equal(HttpStatusCode.NotFound, permalink.StatusCode);
         }
 
-        using var client = app.CreateClient();
-        using var permalink = await client.GetAsync($"/p/{post.Id}", Ct);
-        Assert.Equal(HttpStatusCode.NotFound, permalink.StatusCode);
-        foreach (var path in new[] { "/", $"/t/{tag}", $"/u/{anna.Id}" })
+        // Hidden in its channel only: its other tag, the author's page, the front page and search keep it.
+        var showsHidden = new Dictionary<string, bool>
         {
-            var (_, page) = await GetAsync(path);
-            Assert.Null(page.QuerySelector($"article[data-post-id=\"{post.Id}\"]"));
+            ["/"] = true, [$"/t/{tag}"] = false, [$"/w/{tag}"] = false, [$"/t/{other}"] = true,
+            [$"/u/{anna.Id}"] = true, [$"/search?q={marker}"] = true,
+        };
+        foreach (var (path, expected) in showsHidden)
+        {
+            var shown = await PostIdsAsync(path);
+            Assert.True(shown.Contains(stays.Id) || path == $"/t/{other}", path);
+            Assert.DoesNotContain(deleted.Id, shown);
+            Assert.DoesNotContain(shadow.Id, shown);
+            Assert.True(expected == shown.Contains(hidden.Id), path);
         }
+
+        using var feeds = app.CreateClient();
+        var tagFeed = await feeds.GetStringAsync($"/t/{tag}/feed.atom", Ct);
+        var userFeed = await feeds.GetStringAsync($"/u/{anna.Id}/feed.atom", Ct);
+        Assert.Contains("stays " + marker, tagFeed, StringComparison.Ordinal);
+        Assert.DoesNotContain("hidden here only", tagFeed, StringComparison.Ordinal);
+        Assert.Contains("hidden here only", userFeed, StringComparison.Ordinal);
+        foreach (var feed in new[] { tagFeed, userFeed })
+        {
+            Assert.DoesNotContain("to be deleted", feed, StringComparison.Ordinal);
+            Assert.DoesNotContain("under a shadow ban", feed, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<HashSet<long>> PostIdsAsync(string path)
+    {
+        var (response, page) = await GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return page.QuerySelectorAll("article[data-post-id]")
+            .Select(a => long.Parse(a.GetAttribute("data-post-id")!, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
     }
 
     private async Task<(HttpResponseMessage Response, IHtmlDocument Page)> GetAsync(string path)
