@@ -42,10 +42,16 @@ public sealed class PostQueries(WidgetDbContext db)
         return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToChannelPost()), ct);
     }
 
-    public async Task<Post?> FindAsync(long id, CancellationToken ct)
+    /// <summary>A post as the public sees it: not deleted, not written under a shadow ban.</summary>
+    public Task<Post?> FindAsync(long id, CancellationToken ct) => FindAsync(id, withShadow: false, ct);
+
+    /// <summary>A post that is not deleted, shadow-banned or not: to act on (its author still sees it), never to show.</summary>
+    public Task<Post?> FindStoredAsync(long id, CancellationToken ct) => FindAsync(id, withShadow: true, ct);
+
+    private async Task<Post?> FindAsync(long id, bool withShadow, CancellationToken ct)
     {
         var row = await db.Posts.AsNoTracking()
-            .Where(p => p.Id == id && p.DeletedAt == null && !p.Shadow)
+            .Where(p => p.Id == id && p.DeletedAt == null && (withShadow || !p.Shadow))
             .Select(Posts.PostRow.FromEntry)
             .FirstOrDefaultAsync(ct);
         return row is null ? null : (await ReactionCounts.AddToAsync(db, [row.ToPost()], ct))[0];

@@ -40,7 +40,7 @@ public sealed class ModerationService(
     /// <summary>Authors may delete their own posts; moderators of the post's channel may delete any of its posts.</summary>
     public async Task<ModerationOutcome> DeleteAsync(long userId, long postId, CancellationToken ct)
     {
-        var post = await posts.FindAsync(postId, ct);
+        var post = await posts.FindStoredAsync(postId, ct);
         if (post is null)
         {
             return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");

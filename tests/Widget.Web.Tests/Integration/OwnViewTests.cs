@@ -106,6 +106,22 @@ public sealed class OwnViewTests(WidgetApp app)
         return await visitor.SignInAsync(Ct);
     }
 
+    [Fact]
+    public async Task ShadowBannedAuthor_DeletesTheirOwnPost_AsAnyAuthorWould()
+    {
+        var tag = TestTags.New();
+        var owner = await OwnerOfAsync(tag);
+        var troll = await SignInAsync();
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "spam", shadow: true, Ct));
+        await using var widget = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
+        var post = (await widget.PostAsync(tag, "regret this", Ct)).Post;
+
+        // Refusing here would tell the author their posts are invisible.
+        await widget.DeletePostAsync(post.Id, Ct);
+
+        Assert.Empty((await widget.MineAsync(tag, 0, Ct)).Posts);
+    }
+
     private async Task<IssuedToken> OwnerOfAsync(string tag)
     {
         var owner = await SignInAsync();
