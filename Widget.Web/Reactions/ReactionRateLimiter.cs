@@ -1,37 +1,14 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Widget.Web.Posting;
 
 namespace Widget.Web.Reactions;
 
-/// <summary>A token bucket per user for reactions, shared by the hub and the HTTP API.</summary>
-public sealed class ReactionRateLimiter : IDisposable
+/// <summary>A token bucket per user for reactions, apart from posts', shared by the hub and the HTTP API.</summary>
+public sealed class ReactionRateLimiter(IOptions<ReactionOptions> options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<long> limiter;
+    private readonly UserTokenBuckets buckets = new(options.Value.RateLimitBurst, options.Value.RateLimitPeriod);
 
-    public ReactionRateLimiter(IOptions<ReactionOptions> options)
-    {
-        var o = options.Value;
-        limiter = PartitionedRateLimiter.Create<long, long>(userId => RateLimitPartition.GetTokenBucketLimiter(userId,
-            _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.RateLimitBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = o.RateLimitPeriod,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-        Period = o.RateLimitPeriod;
-    }
+    public RateLimitLease Take(long userId) => buckets.Take(userId);
 
-    private TimeSpan Period { get; }
-
-    public bool TryAcquire(long userId, out TimeSpan retryAfter)
-    {
-        using var lease = limiter.AttemptAcquire(userId);
-        retryAfter = lease.IsAcquired ? TimeSpan.Zero
-            : lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Period;
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public void Dispose() => buckets.Dispose();
 }

@@ -40,9 +40,9 @@ public sealed class ReactionService(
             return ReactionResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }
 
-        if (!rateLimiter.TryAcquire(userId, out var retryAfter))
+        if (rateLimiter.Take(userId) is { Acquired: false } lease)
         {
-            return ReactionResult.Refused(PostRejection.RateLimited(retryAfter));
+            return ReactionResult.Refused(PostRejection.RateLimited(lease.RetryAfter));
         }
 
         // Under a shadow ban nothing is stored and nobody is told, as with the user's posts.
