@@ -19,8 +19,8 @@ public sealed class WidgetMetrics
         openConnections = meter.CreateUpDownCounter<long>("widget.hub.connections", "{connection}", "Hub connections open on this node.");
         postsAccepted = meter.CreateCounter<long>("widget.posts.accepted", "{post}", "Posts stored by this node; its rate is posts per second.");
         fanOutLatency = meter.CreateHistogram<double>("widget.fanout.duration", "s",
-            "From the post's commit to its hand-over to every tag group (the backplane, when there is one).",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+            "From the post's commit until every tag group has taken it: the backplane when there is one, else every viewer's connection (one that stopped reading counts until it is cut off). The poster does not wait for it.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         catchUpSize = meter.CreateHistogram<int>("widget.catchup.posts", "{post}", "Posts replayed to one (re)joining viewer.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 5, 10, 20, 50, 100, 200] });
         fanOutFailures = meter.CreateCounter<long>("widget.fanout.failures", "{post}", "Stored posts whose live send failed; viewers get them by catch-up.");

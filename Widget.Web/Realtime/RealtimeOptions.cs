@@ -17,4 +17,15 @@ public sealed class RealtimeOptions
     /// <summary>The largest message a client may send over the hub.</summary>
     [Range(1024, 1_048_576)]
     public int MaxMessageBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// How long one send to a client may stay unfinished before its connection is closed: a client that stopped
+    /// reading is cut off after this (and up to a second more), then reconnects and catches up by seq.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SlowConsumerTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How much the server queues towards one client before writes to it wait on the client.</summary>
+    [Range(16 * 1024, 16 * 1024 * 1024)]
+    public int SendBufferBytes { get; set; } = 64 * 1024;
 }

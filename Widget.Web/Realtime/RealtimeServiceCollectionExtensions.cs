@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Widget.Web.Auth;
 
 namespace Widget.Web.Realtime;
@@ -26,8 +27,17 @@ public static class RealtimeServiceCollectionExtensions
 
     public static WebApplication MapLiveHub(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
         app.UseWhen(c => c.Request.Path.StartsWithSegments(LiveHub.Path), branch => branch.UseMiddleware<HubOriginGuard>());
-        app.MapHub<LiveHub>(LiveHub.Path, connection => connection.CloseOnAuthenticationExpiration = true);
+        app.MapHub<LiveHub>(LiveHub.Path, connection =>
+        {
+            connection.CloseOnAuthenticationExpiration = true;
+            // The slow-consumer bound. SignalR's heartbeat cancels a transport send (a WebSocket frame, an SSE
+            // write, a long poll's response) that has waited this long and closes the connection, which releases
+            // the writes queued behind it; what can queue meanwhile is the send buffer plus what arrives in the wait.
+            connection.TransportSendTimeout = options.SlowConsumerTimeout;
+            connection.TransportMaxBufferSize = options.SendBufferBytes;
+        });
         return app;
     }
 }

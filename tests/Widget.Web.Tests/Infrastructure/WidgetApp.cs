@@ -21,7 +21,11 @@ public sealed class WidgetApp : IAsyncLifetime
     /// <summary>Short, so a test sees a desk notice another node's change quickly.</summary>
     public static readonly TimeSpan DeskCheckInterval = TimeSpan.FromMilliseconds(300);
 
+    private IReadOnlyDictionary<string, string> overrides = new Dictionary<string, string>();
     private WidgetService? service;
+
+    /// <summary>A service of its own, for a test that needs limits the shared one must keep; start it with <see cref="InitializeAsync"/>.</summary>
+    public static WidgetApp With(IReadOnlyDictionary<string, string> overrides) => new() { overrides = overrides };
 
     public Uri BaseAddress => Service.BaseAddress;
 
@@ -31,24 +35,30 @@ public sealed class WidgetApp : IAsyncLifetime
 
     private WidgetService Service => service ?? throw new InvalidOperationException("The service has not started.");
 
-    public async ValueTask InitializeAsync() =>
-        service = await WidgetService.StartAsync(
-            new Dictionary<string, string>
-            {
-                ["Realtime:CatchUpLimit"] = CatchUpLimit.ToString(CultureInfo.InvariantCulture),
-                ["Posting:RateLimitBurst"] = RateLimitBurst.ToString(CultureInfo.InvariantCulture),
-                ["Posting:RateLimitPeriod"] = "00:01:00",
-                // Over plain http only when asked; a CookieContainer keeps it but never sends it back
-                // over http, so the tests that need it send it themselves.
-                ["Auth:CrossSiteCookie"] = "true",
-                ["Presence:GracePeriod"] = GracePeriod.ToString(),
-                ["Presence:FlushInterval"] = "00:00:00.100",
-                ["Presence:TypingThrottle"] = "00:00:01",
-                ["Moderation:DeskCheckInterval"] = DeskCheckInterval.ToString(),
-                // Every test signs in from 127.0.0.1; the limit itself is tested on a service of its own.
-                ["Auth:SignInRequestsPerMinute"] = "100000",
-            },
-            TestContext.Current.CancellationToken);
+    public async ValueTask InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Realtime:CatchUpLimit"] = CatchUpLimit.ToString(CultureInfo.InvariantCulture),
+            ["Posting:RateLimitBurst"] = RateLimitBurst.ToString(CultureInfo.InvariantCulture),
+            ["Posting:RateLimitPeriod"] = "00:01:00",
+            // Over plain http only when asked; a CookieContainer keeps it but never sends it back
+            // over http, so the tests that need it send it themselves.
+            ["Auth:CrossSiteCookie"] = "true",
+            ["Presence:GracePeriod"] = GracePeriod.ToString(),
+            ["Presence:FlushInterval"] = "00:00:00.100",
+            ["Presence:TypingThrottle"] = "00:00:01",
+            ["Moderation:DeskCheckInterval"] = DeskCheckInterval.ToString(),
+            // Every test signs in from 127.0.0.1; the limit itself is tested on a service of its own.
+            ["Auth:SignInRequestsPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        service = await WidgetService.StartAsync(settings, TestContext.Current.CancellationToken);
+    }
 
     public HttpClient CreateClient() => Service.CreateClient();
 
