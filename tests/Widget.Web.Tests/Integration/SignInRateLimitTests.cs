@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Widget.Testing;
+using Widget.Web.Tests.Infrastructure;
 
 namespace Widget.Web.Tests.Integration;
 
@@ -12,8 +12,8 @@ public sealed class SignInRateLimitTests
     public async Task TokenRequests_PastTheLimit_Are429WithWhenToTryAgain()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var service = await WidgetService.StartAsync(
-            new Dictionary<string, string> { ["Auth:SignInRequestsPerMinute"] = "3" }, ct);
+        await using var service = WidgetApp.With(new Dictionary<string, string> { ["Auth:SignInRequestsPerMinute"] = "3" });
+        await service.InitializeAsync();
         using var client = service.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
