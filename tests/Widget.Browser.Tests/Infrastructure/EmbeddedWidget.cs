@@ -34,12 +34,24 @@ public sealed class EmbeddedWidget(IPage page, ILocator iframe)
 
     public ILocator MessageBox => Compose.Locator("textarea[name=text]");
 
+    /// <summary>The line above the message box that says what a send will do besides posting: "Replying to NAME", "Editing your post".</summary>
+    public ILocator ComposeContext => Compose.Locator(".compose-context");
+
     /// <summary>Every post's text, in the order shown.</summary>
     public ILocator PostTexts => frame.Locator(".post .post-text");
 
     /// <summary>The posts whose text contains <paramref name="text"/>.</summary>
     public ILocator Post(string text) =>
         frame.Locator(".post").Filter(new() { Has = frame.Locator(".post-text", new() { HasText = text }) });
+
+    /// <summary>Taps the post's own text, which opens its action bar, and clicks the action named <paramref name="action"/>.</summary>
+    public async Task ActOnPostAsync(string text, string action)
+    {
+        var post = Post(text);
+        // Its own text, not a reply's: a thread's root holds its replies.
+        await post.Locator(":scope > .post-text").ClickAsync();
+        await post.Locator(":scope > .post-actions").GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+    }
 
     /// <summary>Runs <paramref name="script"/>, a function of the widget's root element, inside the iframe.</summary>
     public Task<T> EvaluateAsync<T>(string script) => Root.EvaluateAsync<T>(script);
