@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();
         services.AddScoped<PostReports>();
-        services.AddScoped<PremoderationRules>();
+        services.AddScoped<PostingChecks>();
         services.AddScoped<HeldPosts>();
         services.AddScoped<HeldPostApprover>();
         services.AddScoped<OwnPosts>();

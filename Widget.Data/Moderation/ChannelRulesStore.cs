@@ -9,19 +9,6 @@ namespace Widget.Data.Moderation;
 /// <summary>A channel's slow mode, word list, premoderation and pinned post.</summary>
 public sealed class ChannelRulesStore(WidgetDbContext db, PostQueries posts, TimeProvider time)
 {
-    /// <summary>
-    /// The rules a post into <paramref name="tag"/> must pass, with the user's last post there when slow mode
-    /// needs it; null for a channel without rules, which costs one primary-key miss.
-    /// </summary>
-    public async Task<PostingRules?> ForPostingAsync(string tag, long userId, CancellationToken ct) =>
-        await db.ChannelRules.AsNoTracking()
-            .Where(r => r.Tag == tag && (r.SlowModeSeconds > 0 || r.BlockedWords.Count > 0))
-            .Select(r => new PostingRules(r.SlowModeSeconds, r.BlockedWords,
-                r.SlowModeSeconds > 0
-                    ? db.Posts.Where(p => p.AuthorId == userId && p.Channel == tag).Max(p => (DateTimeOffset?)p.CreatedAt)
-                    : null))
-            .FirstOrDefaultAsync(ct);
-
     public async Task<ChannelRules> GetAsync(string tag, CancellationToken ct) =>
         await db.ChannelRules.AsNoTracking().FirstOrDefaultAsync(r => r.Tag == tag, ct) ?? new ChannelRules { Tag = tag };
 

@@ -95,15 +95,11 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
     /// </summary>
     public async Task<UserBans> BansOnAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         var rows = await db.ChannelBans.AsNoTracking()
             .Where(b => tags.Contains(b.Tag) && b.UserId == userId)
             .Select(b => new ActiveBan(b.Tag, b.UserId, "", b.Until, b.Reason, b.Shadow))
             .ToListAsync(ct);
-        var inForce = rows.Where(b => b.Until is null || b.Until > now)
-            .OrderBy(b => b.Shadow).ThenBy(b => b.Until is null ? 0 : 1).ThenByDescending(b => b.Until)
-            .FirstOrDefault();
-        return new UserBans(inForce, [.. rows.Where(b => b.Until <= now).Select(b => b.Tag)]);
+        return UserBans.From(rows, time.GetUtcNow());
     }
 
     /// <summary>Removes this user's bans in <paramref name="tags"/> that ran out; the tags whose ban this call removed.</summary>

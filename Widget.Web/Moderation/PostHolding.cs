@@ -8,11 +8,12 @@ namespace Widget.Web.Moderation;
 
 /// <summary>The posting path's side of premoderation: whether a post must wait, and holding it.</summary>
 public sealed class PostHolding(
-    PremoderationRules rules, ModeratorAccess access, HeldPosts held, PostQueries queries, HeldPostFeed feed, TimeProvider time)
+    ModeratorAccess access, HeldPosts held, PostQueries queries, HeldPostFeed feed, TimeProvider time)
 {
-    /// <summary>The tag whose moderators must approve the post first, or null. A channel's moderators never wait in its queue.</summary>
-    public async Task<string?> QueueForAsync(long userId, IReadOnlyCollection<string> tags, CancellationToken ct) =>
-        await rules.HoldingTagAsync(userId, tags, ct) is { } queue && !await access.CanModerateAsync(queue, userId, ct) ? queue : null;
+    /// <summary>Whether a post that <paramref name="holdingTag"/>'s premoderation would hold must wait there:
+    /// a channel's moderators never wait in its queue.</summary>
+    public async Task<bool> MustWaitAsync(string holdingTag, long userId, CancellationToken ct) =>
+        !await access.CanModerateAsync(holdingTag, userId, ct);
 
     /// <summary>Holds the post, or answers a retried send with what became of it: still waiting, approved, or turned down.</summary>
     public async Task<PostResult> HoldAsync(NewPost post, string queue, CancellationToken ct)

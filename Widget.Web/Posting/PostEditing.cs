@@ -16,8 +16,7 @@ public sealed class PostEditing(
     PostEditor editor,
     PostPlaces places,
     IPostingRateLimiter rateLimiter,
-    ModerationStore moderation,
-    ChannelRulesStore rules,
+    PostingChecks checks,
     PostChanges changes,
     IOptions<PostingOptions> options,
     TimeProvider time)
@@ -46,12 +45,13 @@ public sealed class PostEditing(
             return new EditResult(post, null);
         }
 
-        if ((await moderation.BansOnAsync(author.UserId, post.Tags, ct)).InForce is { Shadow: false } ban)
+        var check = await checks.ReadAsync(author.UserId, post.Channel, post.Tags, ct);
+        if (check.Bans.InForce is { Shadow: false } ban)
         {
             return EditResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }
 
-        if (await rules.ForPostingAsync(post.Channel, author.UserId, ct) is { } channelRules
+        if (check.Rules is { } channelRules
             && BlockedWords.FindIn(clean!, channelRules.BlockedWords) is { } word)
         {
             return EditResult.Refused(BlockedWords.Rejection(post.Channel, word));

@@ -15,7 +15,7 @@ public sealed class PostingService(
     PostQueries queries,
     IPostingRateLimiter rateLimiter,
     ModerationStore moderation,
-    ChannelRulesStore rules,
+    PostingChecks checks,
     Threads threads,
     LiveFeed feed,
     PostHolding holding,
@@ -53,10 +53,11 @@ public sealed class PostingService(
         }
 
         var post = NewPost.Create(author.UserId, clientId, tag.Value, clean!, root);
-        // Postgres is the source of truth for bans, so a ban made on any node stops the next post here.
-        // One primary-key lookup per tag of the post; checked before the bucket, so a ban costs no tokens.
+        // Postgres is the source of truth for bans and rules, so a change made on any node applies to the
+        // next post here. Checked before the bucket, so a refused post costs no tokens.
         var tags = post.Tags.Select(t => t.Value).ToArray();
-        var bans = await moderation.BansOnAsync(author.UserId, tags, ct);
+        var check = await checks.ReadAsync(author.UserId, tag.Value.Value, tags, ct);
+        var bans = check.Bans;
         if (bans.RunOut.Count > 0)
         {
             // A timed ban ends without anyone acting; the first attempt after it tells the user's other widgets.
@@ -69,8 +70,7 @@ public sealed class PostingService(
             return PostResult.Refused(BanMessages.Rejection(ban.Tag, ban.Until, ban.Reason, time.GetUtcNow()));
         }
 
-        if (await rules.ForPostingAsync(tag.Value.Value, author.UserId, ct) is { } channelRules
-            && Refusal(tag.Value.Value, channelRules, clean!) is { } refusal)
+        if (check.Rules is { } channelRules && Refusal(tag.Value.Value, channelRules, clean!) is { } refusal)
         {
             // Slow mode must not refuse the retry of a post that was stored.
             var earlier = await queries.FindByClientIdAsync(author.UserId, clientId, ct);
@@ -86,7 +86,7 @@ public sealed class PostingService(
         }
 
         // A shadow ban outranks premoderation: such a post is never shown to anyone else, so it waits for nobody.
-        if (ban is null && await holding.QueueForAsync(author.UserId, tags, ct) is { } queue)
+        if (ban is null && check.HoldingTag is { } queue && await holding.MustWaitAsync(queue, author.UserId, ct))
         {
             return await holding.HoldAsync(post, queue, ct);
         }
