@@ -31,6 +31,11 @@ public sealed partial class ConversationTests(WidgetApp app, HostPages hostPages
         await annas.SendAsync("when does the match start?");
         await bobs.ActOnPostAsync("when does the match start?", "Reply");
         await Expect(bobs.ComposeContext.Locator(".compose-context-text")).ToHaveTextAsync($"Replying to {annaLogin}");
+        // The line goes above the form's own rows: the writer's name keeps its place beside sign-out.
+        var (line, name, box) = (await bobs.ComposeContext.BoundingBoxAsync(), await bobs.ComposeUser.BoundingBoxAsync(),
+            await bobs.MessageBox.BoundingBoxAsync());
+        Assert.True(line!.Y + line.Height <= name!.Y && name.Y + name.Height <= box!.Y, "Replying line, name, message box: top to bottom.");
+        await bobs.Iframe.ScreenshotAsync(new() { Path = Screenshots.PathFor("widget-replying.png") });
         await bobs.SendAsync("at eight");
 
         await Expect(bobs.ComposeContext).ToBeHiddenAsync();
