@@ -4,8 +4,6 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
-using Widget.Core.Sites;
-using Widget.Testing;
 using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
@@ -20,8 +18,8 @@ public sealed class ChannelRulesTests(WidgetApp app)
     public async Task Pin_ReachesOpenWidgetsAtOnceAndTheWidgetPageShowsItOnTop()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        await using var writer = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        await using var writer = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         var post = (await writer.PostAsync(tag, "house rules: be kind", Ct)).Post;
@@ -46,8 +44,8 @@ public sealed class ChannelRulesTests(WidgetApp app)
     public async Task SlowMode_RefusesASecondPostWithHowLongToWaitButAnswersARetry()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var author = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var author = await Users.NewAsync(app, Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await ModerationDesk.RunAsync(app, m => m.SetSlowModeAsync(owner.User.Id, tag, 60, Ct));
 
@@ -69,8 +67,8 @@ public sealed class ChannelRulesTests(WidgetApp app)
     public async Task BlockedWords_RefuseAPostContainingOneAndSayWhichWord()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var author = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var author = await Users.NewAsync(app, Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await ModerationDesk.RunAsync(app, m => m.SetBlockedWordsAsync(owner.User.Id, tag, "Casino\nidiot", Ct));
 
@@ -83,19 +81,6 @@ public sealed class ChannelRulesTests(WidgetApp app)
         Assert.True(fine.Created);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("\"idiot\"", (await response.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Detail, StringComparison.Ordinal);
-    }
-
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
-    private async Task<IssuedToken> OwnerOfAsync(string tag)
-    {
-        var owner = await SignInAsync();
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
-        return owner;
     }
 
     private HttpClient ApiClient(IssuedToken token)

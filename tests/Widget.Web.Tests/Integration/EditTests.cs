@@ -6,7 +6,6 @@ using System.Xml;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
-using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
 
@@ -21,7 +20,7 @@ public sealed class EditTests(WidgetApp app)
     {
         var tag = TestTags.New();
         var word = "w" + Guid.NewGuid().ToString("N")[..10];
-        await using var anna = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var anna = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         var post = (await anna.PostAsync(tag, "helo world", Ct)).Post;
@@ -48,7 +47,7 @@ public sealed class EditTests(WidgetApp app)
     public async Task Edit_AfterTheWindow_IsRefused()
     {
         var tag = TestTags.New();
-        var token = await SignInAsync();
+        var token = await Users.NewAsync(app, Ct);
         var old = (await new Author(app, token.User.Id, token.User.Name).PostAsync(tag, "long ago", Ct, DateTimeOffset.UtcNow.AddMinutes(-6))).Post;
         await using var anna = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct);
 
@@ -61,8 +60,8 @@ public sealed class EditTests(WidgetApp app)
     public async Task Edit_OfSomeoneElsesPost_IsRefusedOverTheHubAndTheApi()
     {
         var tag = TestTags.New();
-        await using var anna = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
-        var bob = await SignInAsync();
+        await using var anna = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
+        var bob = await Users.NewAsync(app, Ct);
         await using var bobConnection = await LiveViewer.ConnectAsync(app, bob.AccessToken, Ct);
         var post = (await anna.PostAsync(tag, "mine", Ct)).Post;
 
@@ -81,7 +80,7 @@ public sealed class EditTests(WidgetApp app)
     public async Task Edit_ThatChangesHashtagsOrOfADeletedPost_IsRefusedWithTheReason()
     {
         var tag = TestTags.New();
-        await using var anna = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var anna = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         var post = (await anna.PostAsync(tag, "about #cats", Ct)).Post;
         var gone = (await anna.PostAsync(tag, "oops", Ct)).Post;
         await anna.DeletePostAsync(gone.Id, Ct);
@@ -93,11 +92,5 @@ public sealed class EditTests(WidgetApp app)
         Assert.Contains($"cannot add or remove hashtags; this post stays in #{tag}, #cats", retagged.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist or was deleted", deleted.Message, StringComparison.Ordinal);
         Assert.Equal("#cats are about", reordered.Text);
-    }
-
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
     }
 }

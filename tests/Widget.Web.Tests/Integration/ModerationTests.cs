@@ -4,8 +4,6 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Moderation;
-using Widget.Core.Sites;
-using Widget.Testing;
 using Widget.Web.Auth;
 using Widget.Web.Moderation;
 using Widget.Web.Posting;
@@ -21,8 +19,8 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Hide_InOneTag_RemovesThePostThereLiveAndLeavesItInItsOtherTags()
     {
         var (site, other) = (TestTags.New(), TestTags.New());
-        var owner = await OwnerOfAsync(site);
-        var author = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, site, Ct);
+        var author = await Users.NewAsync(app, Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await using var siteViewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await using var otherViewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
@@ -44,8 +42,8 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Delete_ByAModerator_RemovesThePostFromEveryTagLive()
     {
         var (site, other) = (TestTags.New(), TestTags.New());
-        var owner = await OwnerOfAsync(site);
-        await using var writer = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        var owner = await Users.OwnerOfAsync(app, site, Ct);
+        await using var writer = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var otherViewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await otherViewer.JoinAsync(other, 0, Ct);
         var post = (await writer.PostAsync(site, $"bad #{other}", Ct)).Post;
@@ -65,11 +63,11 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Delete_ByItsAuthorOverTheApi_RemovesItButAnotherUsersDeleteIsRefused()
     {
         var tag = TestTags.New();
-        var author = await SignInAsync();
+        var author = await Users.NewAsync(app, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         using var authorClient = ApiClient(author);
-        using var strangerClient = ApiClient(await SignInAsync());
+        using var strangerClient = ApiClient(await Users.NewAsync(app, Ct));
         using var created = await authorClient.PostAsJsonAsync($"/api/tags/{tag}/posts", new CreatePostRequest(Guid.NewGuid(), "oops"), Ct);
         var postId = (await created.Content.ReadFromJsonAsync<Core.Posts.Post>(Ct))!.Id;
 
@@ -86,7 +84,7 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Delete_ByItsAuthorOverTheHub_RemovesItForOtherViewers()
     {
         var tag = TestTags.New();
-        await using var writer = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var writer = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         var post = (await writer.PostAsync(tag, "never mind", Ct)).Post;
@@ -101,8 +99,8 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Ban_OnOneConnection_StopsTheUsersOtherConnectionsPostingAndTheApi()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var phone = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await using var laptop = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await phone.PostAsync(tag, "first", Ct);
@@ -133,8 +131,8 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Ban_ForGood_ReachesPostsTaggingTheChannelAndLiftingItLetsTheUserPostAgain()
     {
         var (tag, elsewhere) = (TestTags.New(), TestTags.New());
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var connection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "", shadow: false, Ct));
 
@@ -150,8 +148,8 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task ShadowBan_ShowsTheUsersPostsToThemAloneAndTellsThemNothing()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var trollConnection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await trollConnection.JoinAsync(tag, 0, Ct);
@@ -175,9 +173,9 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Moderation_ByANonModerator_IsRefusedAndChangesNothing()
     {
         var tag = TestTags.New();
-        await OwnerOfAsync(tag);
-        var author = await SignInAsync();
-        var stranger = await SignInAsync();
+        await Users.OwnerOfAsync(app, tag, Ct);
+        var author = await Users.NewAsync(app, Ct);
+        var stranger = await Users.NewAsync(app, Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await using var strangerConnection = await LiveViewer.ConnectAsync(app, stranger.AccessToken, Ct);
         var post = (await writer.PostAsync(tag, "mine", Ct)).Post;
@@ -199,10 +197,10 @@ public sealed class ModerationTests(WidgetApp app)
     public async Task Appoint_ByNameOfSomeoneWhoPosted_LetsThemModerateAndEveryActionIsLogged()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
         using var helperVisitor = new Visitor(app, Visitor.NewLogin());
         var helper = await helperVisitor.SignInAsync(Ct);
-        var troll = await SignInAsync();
+        var troll = await Users.NewAsync(app, Ct);
         await using var helperConnection = await LiveViewer.ConnectAsync(app, helper.AccessToken, Ct);
         await using var trollConnection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await helperConnection.PostAsync(tag, "hi, I can help", Ct);
@@ -223,19 +221,6 @@ public sealed class ModerationTests(WidgetApp app)
         Assert.Contains("rudeness", log[1].Detail, StringComparison.Ordinal);
         Assert.All(log.Take(3), e => Assert.Equal(helper.User.Id, e.ModeratorId));
         Assert.Equal(owner.User.Id, log[3].ModeratorId);
-    }
-
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
-    private async Task<IssuedToken> OwnerOfAsync(string tag)
-    {
-        var owner = await SignInAsync();
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
-        return owner;
     }
 
     private HttpClient ApiClient(IssuedToken token)

@@ -1,6 +1,3 @@
-using Widget.Core.Sites;
-using Widget.Testing;
-using Widget.Web.Auth;
 using Widget.Web.Tests.Infrastructure;
 
 namespace Widget.Web.Tests.Integration;
@@ -14,8 +11,8 @@ public sealed class OwnViewTests(WidgetApp app)
     public async Task ShadowBannedOwnPosts_AfterARejoin_AreGivenBackToTheirAuthorAlone()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using (var before = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct))
         {
             await before.PostAsync(tag, "before the ban", Ct);
@@ -28,7 +25,7 @@ public sealed class OwnViewTests(WidgetApp app)
         var shared = await reloaded.JoinAsync(tag, 0, Ct);
         var mine = await reloaded.MineAsync(tag, 0, Ct);
         var fromSeqTwo = await reloaded.MineAsync(tag, 2, Ct);
-        await using var stranger = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var stranger = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await stranger.JoinAsync(tag, 0, Ct);
 
         Assert.Equal(["before the ban"], shared.Posts.Select(p => p.Post.Text));
@@ -45,8 +42,8 @@ public sealed class OwnViewTests(WidgetApp app)
     public async Task Ban_AfterARejoin_IsGivenBackSoTheWidgetKeepsPostingOff()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "insults", shadow: false, Ct));
 
         await using var reloaded = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
@@ -62,8 +59,8 @@ public sealed class OwnViewTests(WidgetApp app)
     public async Task LiftBan_TellsEveryOpenConnectionOfTheUser()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var phone = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await using var laptop = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "", shadow: false, Ct));
@@ -83,8 +80,8 @@ public sealed class OwnViewTests(WidgetApp app)
     public async Task TimedBan_ThatRanOut_IsEndedByTheNextPostWhichTellsTheUsersOtherConnection()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var phone = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         await using var laptop = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         var until = DateTimeOffset.UtcNow.AddMilliseconds(600);
@@ -100,18 +97,12 @@ public sealed class OwnViewTests(WidgetApp app)
         Assert.Null((await laptop.MineAsync(tag, 0, Ct)).Ban);
     }
 
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
     [Fact]
     public async Task ShadowBannedAuthor_DeletesTheirOwnPost_AsAnyAuthorWould()
     {
         var tag = TestTags.New();
-        var owner = await OwnerOfAsync(tag);
-        var troll = await SignInAsync();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "spam", shadow: true, Ct));
         await using var widget = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         var post = (await widget.PostAsync(tag, "regret this", Ct)).Post;
@@ -120,12 +111,5 @@ public sealed class OwnViewTests(WidgetApp app)
         await widget.DeletePostAsync(post.Id, Ct);
 
         Assert.Empty((await widget.MineAsync(tag, 0, Ct)).Posts);
-    }
-
-    private async Task<IssuedToken> OwnerOfAsync(string tag)
-    {
-        var owner = await SignInAsync();
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
-        return owner;
     }
 }

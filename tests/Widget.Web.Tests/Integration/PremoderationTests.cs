@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Moderation;
-using Widget.Core.Sites;
-using Widget.Testing;
 using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
@@ -21,7 +19,7 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var tag = TestTags.New();
         var owner = await OwnerOfAsync(tag, PremoderationMode.EveryPost);
-        var author = await SignInAsync();
+        var author = await Users.NewAsync(app, Ct);
         await using var ownerConnection = await LiveViewer.ConnectAsync(app, owner.AccessToken, Ct);
         await using var authorConnection = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
@@ -76,7 +74,7 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var tag = TestTags.New();
         var owner = await OwnerOfAsync(tag, PremoderationMode.FirstPost);
-        await using var newcomer = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var newcomer = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
 
@@ -106,7 +104,7 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var tag = TestTags.New();
         var owner = await OwnerOfAsync(tag, PremoderationMode.EveryPost);
-        var author = await SignInAsync();
+        var author = await Users.NewAsync(app, Ct);
         await using var phone = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await using var laptop = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         await laptop.JoinAsync(tag, 0, Ct);
@@ -137,8 +135,8 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var tag = TestTags.New();
         await OwnerOfAsync(tag, PremoderationMode.EveryPost);
-        var author = await SignInAsync();
-        var stranger = await SignInAsync();
+        var author = await Users.NewAsync(app, Ct);
+        var stranger = await Users.NewAsync(app, Ct);
         await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
         var held = await writer.PostAsync(tag, "let me in", Ct);
 
@@ -157,7 +155,7 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var tag = TestTags.New();
         await OwnerOfAsync(tag, PremoderationMode.EveryPost);
-        var author = await SignInAsync();
+        var author = await Users.NewAsync(app, Ct);
         using var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", author.AccessToken);
         var request = new CreatePostRequest(Guid.NewGuid(), "via the api");
@@ -180,7 +178,7 @@ public sealed class PremoderationTests(WidgetApp app)
     {
         var (open, guarded) = (TestTags.New(), TestTags.New());
         var owner = await OwnerOfAsync(guarded, PremoderationMode.EveryPost);
-        await using var writer = await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
+        await using var writer = await LiveViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(open, 0, Ct);
 
@@ -212,16 +210,9 @@ public sealed class PremoderationTests(WidgetApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/p/{postId}", Ct)).StatusCode);
     }
 
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
     private async Task<IssuedToken> OwnerOfAsync(string tag, PremoderationMode mode)
     {
-        var owner = await SignInAsync();
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
         var set = await ModerationDesk.PremoderateAsync(app, p => p.SetModeAsync(owner.User.Id, tag, mode, Ct));
         Assert.True(set.Done, set.Message);
         return owner;

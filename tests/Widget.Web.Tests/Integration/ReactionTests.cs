@@ -8,7 +8,6 @@ using Widget.Core.Reactions;
 using Widget.Core.Sites;
 using Widget.Data.Reactions;
 using Widget.Testing;
-using Widget.Web.Auth;
 using Widget.Web.Tests.Infrastructure;
 
 namespace Widget.Web.Tests.Integration;
@@ -21,8 +20,8 @@ public sealed class ReactionTests(WidgetApp app)
     public async Task React_TwiceByOneUser_CountsOnceAndTwoUsersCountTwo()
     {
         var tag = TestTags.New();
-        await using var anna = await ConnectAsync();
-        await using var bob = await ConnectAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
+        await using var bob = await Users.ConnectNewAsync(app, Ct);
         var post = (await anna.PostAsync(tag, "react to me", Ct)).Post;
 
         await anna.ReactAsync(post.Id, "👍", on: true, Ct);
@@ -44,7 +43,7 @@ public sealed class ReactionTests(WidgetApp app)
     public async Task React_AddAndRemove_PushesTheCountsLiveAndRemovingTwiceChangesNothing()
     {
         var tag = TestTags.New();
-        await using var anna = await ConnectAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         var post = (await anna.PostAsync(tag, "live counts", Ct)).Post;
@@ -68,7 +67,7 @@ public sealed class ReactionTests(WidgetApp app)
     public async Task React_WithAnUnknownEmojiOrSignedOut_IsRefused()
     {
         var tag = TestTags.New();
-        var token = await SignInAsync();
+        var token = await Users.NewAsync(app, Ct);
         await using var anna = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct);
         await using var anonymous = await LiveViewer.ConnectAsync(app, token: null, Ct);
         var post = (await anna.PostAsync(tag, "hi", Ct)).Post;
@@ -89,8 +88,8 @@ public sealed class ReactionTests(WidgetApp app)
     public async Task MyReactions_AfterAReconnect_AreTheCallersOwnOnly()
     {
         var tag = TestTags.New();
-        var token = await SignInAsync();
-        await using var bob = await ConnectAsync();
+        var token = await Users.NewAsync(app, Ct);
+        await using var bob = await Users.ConnectNewAsync(app, Ct);
         long first, second;
         await using (var anna = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct))
         {
@@ -109,10 +108,10 @@ public sealed class ReactionTests(WidgetApp app)
     public async Task React_WhenBannedFromTheChannel_IsRefused()
     {
         var tag = TestTags.New();
-        var owner = await SignInAsync();
+        var owner = await Users.NewAsync(app, Ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
-        await using var anna = await ConnectAsync();
-        var troll = await SignInAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
+        var troll = await Users.NewAsync(app, Ct);
         await using var trollConnection = await LiveViewer.ConnectAsync(app, troll.AccessToken, Ct);
         var post = (await anna.PostAsync(tag, "be nice", Ct)).Post;
         await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User.Id, null, "insults", shadow: false, Ct));
@@ -121,12 +120,4 @@ public sealed class ReactionTests(WidgetApp app)
 
         Assert.Contains($"banned from #{tag}", refused.Message, StringComparison.Ordinal);
     }
-
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
-    private async Task<LiveViewer> ConnectAsync() => await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
 }

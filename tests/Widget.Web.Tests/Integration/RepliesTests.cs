@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
-using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
 
@@ -19,8 +18,8 @@ public sealed class RepliesTests(WidgetApp app)
     public async Task Reply_IsStoredShownOnTheParentsPermalinkAndThreadedInTheWidget()
     {
         var tag = TestTags.New();
-        await using var anna = await ConnectAsync();
-        await using var bob = await ConnectAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
+        await using var bob = await Users.ConnectNewAsync(app, Ct);
         await using var viewer = await LiveViewer.ConnectAsync(app, token: null, Ct);
         await viewer.JoinAsync(tag, 0, Ct);
         var parent = (await anna.PostAsync(tag, "who is in?", Ct)).Post;
@@ -48,7 +47,7 @@ public sealed class RepliesTests(WidgetApp app)
     public async Task Reply_ToAReply_AttachesToTheThreadsRoot()
     {
         var tag = TestTags.New();
-        await using var anna = await ConnectAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
         var root = (await anna.PostAsync(tag, "root", Ct)).Post;
         var first = (await anna.PostAsync(tag, "first reply", Ct, replyTo: root.Id)).Post;
 
@@ -66,7 +65,7 @@ public sealed class RepliesTests(WidgetApp app)
     public async Task Reply_ToADeletedOrMissingPost_IsRefusedAndNothingIsStored()
     {
         var tag = TestTags.New();
-        var token = await SignInAsync();
+        var token = await Users.NewAsync(app, Ct);
         await using var anna = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct);
         var gone = (await anna.PostAsync(tag, "soon deleted", Ct)).Post;
         await anna.DeletePostAsync(gone.Id, Ct);
@@ -86,8 +85,8 @@ public sealed class RepliesTests(WidgetApp app)
     public async Task Reply_WhenItsRootIsDeleted_StaysAndNamesNobody()
     {
         var tag = TestTags.New();
-        await using var anna = await ConnectAsync();
-        await using var bob = await ConnectAsync();
+        await using var anna = await Users.ConnectNewAsync(app, Ct);
+        await using var bob = await Users.ConnectNewAsync(app, Ct);
         var root = (await anna.PostAsync(tag, "secret words", Ct)).Post;
         var reply = (await bob.PostAsync(tag, "an answer", Ct, replyTo: root.Id)).Post;
 
@@ -103,12 +102,4 @@ public sealed class RepliesTests(WidgetApp app)
     }
 
     private static AngleSharp.Html.Dom.IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
-
-    private async Task<IssuedToken> SignInAsync()
-    {
-        using var visitor = new Visitor(app, Visitor.NewLogin());
-        return await visitor.SignInAsync(Ct);
-    }
-
-    private async Task<LiveViewer> ConnectAsync() => await LiveViewer.ConnectAsync(app, (await SignInAsync()).AccessToken, Ct);
 }
