@@ -85,10 +85,11 @@ public sealed class PostCommitQueue : IAsyncDisposable
                 batch[i].Outcome.TrySetResult(results[i]);
             }
         }
-        catch (PostgresException) when (batch.Count > 1)
+        catch (PostgresException e) when (batch.Count > 1 && !e.IsTransient)
         {
             // Postgres refused the statement for one post's sake (say, its author was deleted a moment
-            // ago); storing each on its own lets the others through and fails only that one.
+            // ago); storing each on its own lets the others through and fails only that one. A transient
+            // error (a restart, a lost connection) would fail each of them alike, so it is passed on.
             foreach (var post in batch)
             {
                 await CommitAsync([post]).ConfigureAwait(false);
