@@ -9,8 +9,10 @@ namespace Widget.Web.Moderation;
 /// <summary>
 /// Every moderator action: checks the caller's role, writes the change with its audit line to Postgres,
 /// then tells every open widget. The moderator page calls this directly; it is server-side Blazor.
+/// The pushes are not awaited (<see cref="DetachedSends"/>): the moderator's answer must not wait on the
+/// slowest viewer, and a viewer who misses one sees the change on the next load of the page.
 /// </summary>
-public sealed class ModerationService(
+public sealed partial class ModerationService(
     ModeratorAccess access,
     ModerationStore store,
     ChannelRoles roles,
@@ -18,7 +20,8 @@ public sealed class ModerationService(
     PostHtmlRenderer renderer,
     PostQueries posts,
     IHubContext<LiveHub, ILiveClient> hub,
-    BanEnds banEnds)
+    BanEnds banEnds,
+    ILogger<ModerationService> logger)
 {
     public async Task<ModerationOutcome> HideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
     {
@@ -33,7 +36,7 @@ public sealed class ModerationService(
             return ModerationOutcome.NotFound($"Post {postId} is not shown in #{tag}.");
         }
 
-        await PushRemovedAsync(removed, ct);
+        PushRemoved(removed);
         return ModerationOutcome.Ok($"Post {postId} is hidden from #{tag}.");
     }
 
@@ -57,7 +60,7 @@ public sealed class ModerationService(
             return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");
         }
 
-        await PushRemovedAsync(removed, ct);
+        PushRemoved(removed);
         return ModerationOutcome.Ok($"Post {postId} is deleted.");
     }
 
@@ -84,7 +87,7 @@ public sealed class ModerationService(
             return ModerationOutcome.Ok($"{ban.UserName} is shadow-banned in #{tag}: only they see their new posts.");
         }
 
-        await hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)).WaitAsync(ct);
+        Push(hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)), tag);
         return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {BanMessages.Length(until)}.");
     }
 
@@ -119,7 +122,7 @@ public sealed class ModerationService(
 
         var pinned = await rules.PinnedAsync(tag, ct);
         var html = pinned is null ? null : await renderer.RenderAsync(pinned);
-        await hub.Clients.Group(LiveGroups.ForTag(tag)).PostPinned(new PostPinnedEvent(tag, pinned?.Id, html)).WaitAsync(ct);
+        Push(hub.Clients.Group(LiveGroups.ForTag(tag)).PostPinned(new PostPinnedEvent(tag, pinned?.Id, html)), tag);
         return ModerationOutcome.Ok(pinned is null ? "Unpinned." : "Pinned.");
     }
 
@@ -191,9 +194,12 @@ public sealed class ModerationService(
         return ModerationOutcome.Ok("Removed.");
     }
 
-    private async Task PushRemovedAsync(RemovedPost removed, CancellationToken ct)
-    {
-        var sends = removed.Tags.Select(t => hub.Clients.Group(LiveGroups.ForTag(t)).PostRemoved(new PostRemovedEvent(t, removed.PostId)));
-        await Task.WhenAll(sends).WaitAsync(ct);
-    }
+    private void PushRemoved(RemovedPost removed) =>
+        Push(Task.WhenAll(removed.Tags.Select(t => hub.Clients.Group(LiveGroups.ForTag(t)).PostRemoved(new PostRemovedEvent(t, removed.PostId)))),
+            string.Join(", #", removed.Tags));
+
+    private void Push(Task sends, string tag) => DetachedSends.Observe(sends, null, e => LogPushFailed(logger, tag, e));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A moderation change in #{Tag} is stored but its live push failed; viewers see it on their next load")]
+    private static partial void LogPushFailed(ILogger logger, string tag, Exception exception);
 }

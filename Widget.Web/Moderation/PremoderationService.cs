@@ -49,7 +49,7 @@ public sealed class PremoderationService(
         switch (approval.Status)
         {
             case ApprovalStatus.Approved:
-                await live.PublishAsync(approval.Stored!, ct);
+                await live.PublishAsync(approval.Stored!);
                 return ModerationOutcome.Ok($"Post {heldId} is approved and shown.");
             case ApprovalStatus.PostedAlready:
                 return ModerationOutcome.Ok($"Post {heldId} had been posted already; the waiting copy is gone.");

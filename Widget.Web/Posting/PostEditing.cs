@@ -71,7 +71,7 @@ public sealed class PostEditing(
         }
 
         var edited = post with { Text = clean!, EditedAt = now };
-        await changes.EditedAsync(edited, await places.ShownInAsync(postId, ct), ct);
+        await changes.EditedAsync(edited, await places.ShownInAsync(postId, ct));
         return new EditResult(edited, null);
     }
 }

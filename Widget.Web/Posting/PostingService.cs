@@ -95,7 +95,7 @@ public sealed class PostingService(
         if (stored.Created)
         {
             // The statement has committed by now, so every viewer told of the post can also read it back.
-            await (ban is null ? feed.PublishAsync(stored, ct) : feed.PublishToAuthorAsync(stored, ct));
+            await (ban is null ? feed.PublishAsync(stored) : feed.PublishToAuthorAsync(stored));
             desks.Nudge(tags);
         }
 

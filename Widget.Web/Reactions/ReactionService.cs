@@ -52,7 +52,7 @@ public sealed class ReactionService(
         var counts = await store.CountsAsync(postId, ct);
         if (changed)
         {
-            await changes.ReactionsChangedAsync(postId, counts, tags, ct);
+            await changes.ReactionsChangedAsync(postId, counts, tags);
         }
 
         return new ReactionResult(counts, null);

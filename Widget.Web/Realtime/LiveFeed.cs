@@ -7,10 +7,8 @@ using Widget.Web.Hosting;
 namespace Widget.Web.Realtime;
 
 /// <summary>
-/// Pushes stored posts to the viewers of each of their tags. The sends are started, in order, and not awaited:
-/// a group send completes only once every member's connection has taken the post, so awaiting it would hold the
-/// poster's answer on the slowest viewer, up to <see cref="RealtimeOptions.SlowConsumerTimeout"/> when one has
-/// stopped reading. Viewers who keep up have it as soon as it is written to their connections.
+/// Pushes stored posts to the viewers of each of their tags. The sends are started, in order, and not awaited
+/// (<see cref="DetachedSends"/>): viewers who keep up have a post as soon as it is written to their connections.
 /// </summary>
 public sealed partial class LiveFeed(
     IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetMetrics metrics, ILogger<LiveFeed> logger)
@@ -18,44 +16,31 @@ public sealed partial class LiveFeed(
     /// <summary>
     /// Called after the commit. A send that fails (the backplane's Redis is down) loses nothing: the post
     /// is stored, so the poster is told it was accepted, and viewers fetch it by seq on their next join
-    /// or when the next post shows them a gap. <paramref name="ct"/> does not stop the sends: a stored post
-    /// goes out even when its poster has gone.
+    /// or when the next post shows them a gap. A stored post goes out even when its poster has gone.
     /// </summary>
-    public async Task PublishAsync(StoredPost stored, CancellationToken ct)
+    public async Task PublishAsync(StoredPost stored)
     {
         var started = Stopwatch.GetTimestamp();
         metrics.PostAccepted();
         var html = await renderer.RenderAsync(stored.Post);
         var sends = Task.WhenAll(stored.Placements.Select(p =>
             hub.Clients.Group(LiveGroups.ForTag(p.Tag)).PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html))));
-        _ = ObserveAsync(sends, stored.Post.Id, started);
+        DetachedSends.Observe(sends, () => metrics.FannedOut(Stopwatch.GetElapsedTime(started)), e => Failed(stored.Post.Id, e));
     }
 
     /// <summary>A post written under a shadow ban reaches its author's own connections and nobody else.</summary>
-    public async Task PublishToAuthorAsync(StoredPost stored, CancellationToken ct)
+    public async Task PublishToAuthorAsync(StoredPost stored)
     {
         var html = await renderer.RenderAsync(stored.Post);
         var author = hub.Clients.User(UserIds.Of(stored.Post.AuthorId));
         var sends = Task.WhenAll(stored.Placements.Select(p => author.PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html))));
-        _ = ObserveAsync(sends, stored.Post.Id, started: null);
+        DetachedSends.Observe(sends, null, e => Failed(stored.Post.Id, e));
     }
 
-    /// <summary>Records how long the post took to reach every group (a stalled viewer counts until it is cut off), or the failure.</summary>
-    private async Task ObserveAsync(Task sends, long postId, long? started)
+    private void Failed(long postId, Exception e)
     {
-        try
-        {
-            await sends;
-            if (started is { } at)
-            {
-                metrics.FannedOut(Stopwatch.GetElapsedTime(at));
-            }
-        }
-        catch (Exception e)
-        {
-            metrics.FanOutFailed();
-            LogFanOutFailed(logger, postId, e);
-        }
+        metrics.FanOutFailed();
+        LogFanOutFailed(logger, postId, e);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Post {PostId} is stored but its live send failed; viewers will catch up")]

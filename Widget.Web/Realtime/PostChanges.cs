@@ -9,35 +9,25 @@ namespace Widget.Web.Realtime;
 /// <summary>
 /// Pushes changes to posts already shown (an edit, new reaction counts) to every tag the post is shown in,
 /// rendered once for all viewers. Like <see cref="LiveFeed"/>, it runs after the commit and does not make the
-/// caller wait for the sends, which end only when the slowest viewer has taken them; a viewer who misses one
-/// sees the change on the next load of the page.
+/// caller wait for the sends (<see cref="DetachedSends"/>); a viewer who misses one sees the change on the
+/// next load of the page.
 /// </summary>
 public sealed partial class PostChanges(IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, ILogger<PostChanges> logger)
 {
-    public async Task EditedAsync(Post post, IReadOnlyList<string> tags, CancellationToken ct)
+    public async Task EditedAsync(Post post, IReadOnlyList<string> tags)
     {
         var html = await renderer.RenderAsync(post);
-        _ = ObserveAsync(Task.WhenAll(tags.Select(tag =>
-            hub.Clients.Group(LiveGroups.ForTag(tag)).PostEdited(new PostEditedEvent(tag, post.Id, post, html)))), post.Id);
+        DetachedSends.Observe(Task.WhenAll(tags.Select(tag =>
+            hub.Clients.Group(LiveGroups.ForTag(tag)).PostEdited(new PostEditedEvent(tag, post.Id, post, html)))),
+            null, e => LogSendFailed(logger, post.Id, e));
     }
 
-    public async Task ReactionsChangedAsync(long postId, IReadOnlyList<ReactionCount> counts, IReadOnlyList<string> tags, CancellationToken ct)
+    public async Task ReactionsChangedAsync(long postId, IReadOnlyList<ReactionCount> counts, IReadOnlyList<string> tags)
     {
         var html = await renderer.RenderAsync<PostReactions>(new Dictionary<string, object?> { [nameof(PostReactions.Counts)] = counts });
-        _ = ObserveAsync(Task.WhenAll(tags.Select(tag =>
-            hub.Clients.Group(LiveGroups.ForTag(tag)).ReactionsChanged(new ReactionsChangedEvent(tag, postId, counts, html)))), postId);
-    }
-
-    private async Task ObserveAsync(Task sends, long postId)
-    {
-        try
-        {
-            await sends;
-        }
-        catch (Exception e)
-        {
-            LogSendFailed(logger, postId, e);
-        }
+        DetachedSends.Observe(Task.WhenAll(tags.Select(tag =>
+            hub.Clients.Group(LiveGroups.ForTag(tag)).ReactionsChanged(new ReactionsChangedEvent(tag, postId, counts, html)))),
+            null, e => LogSendFailed(logger, postId, e));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A change to post {PostId} is stored but its live send failed; viewers see it on their next load")]
