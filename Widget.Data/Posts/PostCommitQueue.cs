@@ -57,7 +57,11 @@ public sealed class PostCommitQueue : IAsyncDisposable
                 Take(post);
             }
 
-            await CommitAsync(batch).ConfigureAwait(false);
+            // Every lane wakes for a post that only one of them takes.
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
         }
 
         void Take(PendingPost post)
