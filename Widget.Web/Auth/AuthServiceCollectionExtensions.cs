@@ -91,14 +91,26 @@ public static class AuthServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Authenticates every request but the live hub's without a token. A hub WebSocket's request lasts as
+    /// long as the connection, and so did everything authentication resolved for it: the policy, cookie
+    /// and OpenID Connect handlers, their events, the scoped services behind them. That was a third of
+    /// what an open widget cost the server over a bare hub. The hub knows only bearer tokens, so a request
+    /// without one has nothing to authenticate.
+    /// </summary>
+    public static IApplicationBuilder UseWidgetAuthentication(this IApplicationBuilder app) =>
+        app.UseWhen(context => PresentsToken(context) || !context.Request.Path.StartsWithSegments(LiveHub.Path),
+            branch => branch.UseAuthentication());
+
+    /// <summary>
     /// A request that presents a token is judged by it alone; otherwise the first-party cookie counts,
     /// which is what the webmaster's pages (and their interactive circuit) run on.
     /// </summary>
     private static string SelectScheme(HttpContext context) =>
+        PresentsToken(context) ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme;
+
+    private static bool PresentsToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (context.Request.Path.StartsWithSegments(LiveHub.Path) && context.Request.Query.ContainsKey("access_token"))
-            ? BearerTokenDefaults.AuthenticationScheme
-            : CookieAuthenticationDefaults.AuthenticationScheme;
+        || (context.Request.Path.StartsWithSegments(LiveHub.Path) && context.Request.Query.ContainsKey("access_token"));
 
     /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
     private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)

@@ -6,9 +6,12 @@ using Widget.Data.Accounts;
 
 namespace Widget.Web.Auth;
 
-/// <summary>Turns a provider's sign-in into the service's own user and session.</summary>
-public sealed partial class ExternalSignInEvents(AccountStore accounts, ILogger<ExternalSignInEvents> logger)
-    : OpenIdConnectEvents
+/// <summary>
+/// Turns a provider's sign-in into the service's own user and session. The OpenID Connect handler, and these
+/// events with it, are created for every request (each is asked whether it is a sign-in callback), so the
+/// account store, and the database context behind it, is resolved only for an actual sign-in.
+/// </summary>
+public sealed partial class ExternalSignInEvents(ILogger<ExternalSignInEvents> logger) : OpenIdConnectEvents
 {
     public override async Task TicketReceived(TicketReceivedContext context)
     {
@@ -23,6 +26,7 @@ public sealed partial class ExternalSignInEvents(AccountStore accounts, ILogger<
 
         var name = external.FindFirstValue("name") ?? external.FindFirstValue("preferred_username")
             ?? external.FindFirstValue("nickname");
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var user = await accounts.SignInAsync(subject.Issuer, subject.Value, name ?? "", context.HttpContext.RequestAborted);
         context.Principal = user.ToPrincipal();
     }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Widget.Web.Auth;
 
 namespace Widget.Web.Hosting;
 
@@ -27,7 +28,7 @@ public static class WebHostingExtensions
         app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
-        app.UseAuthentication();
+        app.UseWidgetAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

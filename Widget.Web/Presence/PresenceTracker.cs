@@ -17,7 +17,9 @@ public sealed partial class PresenceTracker(
     TimeProvider time,
     ILogger<PresenceTracker> logger)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, PresenceConnection>> byConnection = new();
+    // A connection's entries, one per tag it is counted in: usually one, so an array, replaced on change,
+    // rather than a dictionary per connection (~600 bytes per open widget).
+    private readonly ConcurrentDictionary<string, PresenceConnection[]> byConnection = new();
     private readonly ConcurrentQueue<(DateTimeOffset Due, PresenceConnection Entry)> closing = new();
     private readonly Lock gate = new();
     private Dictionary<string, PresenceDiffBuilder> diffs = new(StringComparer.Ordinal);
@@ -30,19 +32,19 @@ public sealed partial class PresenceTracker(
     /// </summary>
     public async Task<ChannelPresence?> JoinAsync(string connectionId, PresentUser? user, string tag, CancellationToken ct)
     {
-        var entries = byConnection.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal));
         var entry = new PresenceConnection(connectionId, tag, user, Page: null);
         try
         {
-            if (entries.TryAdd(tag, entry))
+            if (!IsIn(connectionId, tag))
             {
+                byConnection.AddOrUpdate(connectionId, static (_, added) => [added], static (_, entries, added) => [.. entries, added], entry);
                 try
                 {
                     Record(await store.AddAsync(entry, ct));
                 }
                 catch
                 {
-                    entries.TryRemove(new KeyValuePair<string, PresenceConnection>(tag, entry));
+                    Update(connectionId, entries => Array.FindAll(entries, e => e != entry));
                     throw;
                 }
             }
@@ -59,13 +61,13 @@ public sealed partial class PresenceTracker(
     /// <summary>Moves the connection to another host page; returns the page it left, if any.</summary>
     public async Task<string?> SetPageAsync(string connectionId, string tag, string page, CancellationToken ct)
     {
-        if (!byConnection.TryGetValue(connectionId, out var entries) || !entries.TryGetValue(tag, out var entry) || entry.Page == page)
+        if (Find(connectionId, tag) is not { } entry || entry.Page == page)
         {
             return null;
         }
 
         var moved = entry with { Page = page };
-        entries[tag] = moved;
+        Update(connectionId, entries => Array.ConvertAll(entries, e => e == entry ? moved : e));
         Record(await store.RemoveAsync(entry, ct));
         Record(await store.AddAsync(moved, ct));
         return entry.Page;
@@ -73,16 +75,16 @@ public sealed partial class PresenceTracker(
 
     public async Task LeaveAsync(string connectionId, string tag, CancellationToken ct)
     {
-        if (byConnection.TryGetValue(connectionId, out var entries) && entries.TryRemove(tag, out var entry))
+        if (Find(connectionId, tag) is { } entry)
         {
+            Update(connectionId, entries => Array.FindAll(entries, e => e != entry));
             Record(await store.RemoveAsync(entry, ct));
         }
     }
 
     public Task<int> CountOnPageAsync(string tag, string page, CancellationToken ct) => store.CountOnPageAsync(tag, page, ct);
 
-    public bool IsIn(string connectionId, string tag) =>
-        byConnection.TryGetValue(connectionId, out var entries) && entries.ContainsKey(tag);
+    public bool IsIn(string connectionId, string tag) => Find(connectionId, tag) is not null;
 
     /// <summary>The connection closed; it keeps counting until the grace period ends.</summary>
     public void Disconnected(string connectionId)
@@ -90,7 +92,7 @@ public sealed partial class PresenceTracker(
         if (byConnection.TryRemove(connectionId, out var entries))
         {
             var due = time.GetUtcNow() + options.Value.GracePeriod;
-            foreach (var entry in entries.Values)
+            foreach (var entry in entries)
             {
                 closing.Enqueue((due, entry));
             }
@@ -118,6 +120,16 @@ public sealed partial class PresenceTracker(
         var sends = changed.Select(d => hub.Clients.Group(LiveGroups.ForTag(d.Key)).PresenceChanged(d.Value.Build()))
             .Concat(pages.Select(p => hub.Clients.Group(HostPage.GroupName(p.Key.Tag, p.Key.Page)).PageCountChanged(new PageCount(p.Key.Tag, p.Value))));
         await Task.WhenAll(sends);
+    }
+
+    private PresenceConnection? Find(string connectionId, string tag) =>
+        byConnection.TryGetValue(connectionId, out var entries) ? Array.Find(entries, e => e.Tag == tag) : null;
+
+    private void Update(string connectionId, Func<PresenceConnection[], PresenceConnection[]> change)
+    {
+        while (byConnection.TryGetValue(connectionId, out var entries) && !byConnection.TryUpdate(connectionId, change(entries), entries))
+        {
+        }
     }
 
     private void Record(PresenceChange change)

@@ -58,7 +58,7 @@ public sealed class LiveHub(
             throw new HubException("That is not a valid channel name.");
         }
 
-        var joined = JoinedTags;
+        var joined = JoinedTags.Of(Context);
         if (!joined.Contains(parsed.Value.Value) && joined.Count >= options.Value.MaxTagsPerConnection)
         {
             throw new HubException($"A connection can follow at most {options.Value.MaxTagsPerConnection} channels.");
@@ -104,7 +104,7 @@ public sealed class LiveHub(
 
     public async Task Leave(string tag)
     {
-        if (Tag.TryParse(tag, out var parsed) && JoinedTags.Remove(parsed.Value.Value))
+        if (Tag.TryParse(tag, out var parsed) && JoinedTags.Of(Context).Remove(parsed.Value.Value))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
             await presence.LeaveAsync(Context.ConnectionId, parsed.Value.Value, Context.ConnectionAborted);
@@ -187,20 +187,5 @@ public sealed class LiveHub(
         var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to report posts.");
         var outcome = await reports.ReportAsync(user.UserId, request, Context.ConnectionAborted);
         return outcome.Done ? outcome.Message : throw new HubException(outcome.Message);
-    }
-
-    private HashSet<string> JoinedTags
-    {
-        get
-        {
-            if (Context.Items.TryGetValue(nameof(JoinedTags), out var value) && value is HashSet<string> tags)
-            {
-                return tags;
-            }
-
-            var created = new HashSet<string>(StringComparer.Ordinal);
-            Context.Items[nameof(JoinedTags)] = created;
-            return created;
-        }
     }
 }
