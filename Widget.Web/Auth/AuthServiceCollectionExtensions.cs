@@ -10,6 +10,8 @@ namespace Widget.Web.Auth;
 
 public static class AuthServiceCollectionExtensions
 {
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     public static WebApplicationBuilder AddWidgetAuthentication(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
@@ -97,9 +99,15 @@ public static class AuthServiceCollectionExtensions
     /// what an open widget cost the server over a bare hub. The hub knows only bearer tokens, so a request
     /// without one has nothing to authenticate.
     /// </summary>
-    public static IApplicationBuilder UseWidgetAuthentication(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseWidgetAuthentication(this IApplicationBuilder app)
+    {
         app.UseWhen(context => PresentsToken(context) || !context.Request.Path.StartsWithSegments(LiveHub.Path),
             branch => branch.UseAuthentication());
+        // UseAuthentication marks only the branch's copy of the properties. Unmarked, WebApplication would
+        // put an authentication middleware of its own at the head of the pipeline, for every request.
+        app.Properties[AuthenticationMiddlewareSetKey] = true;
+        return app;
+    }
 
     /// <summary>
     /// A request that presents a token is judged by it alone; otherwise the first-party cookie counts,
