@@ -8,6 +8,16 @@ public static class TelemetryServiceCollectionExtensions
 {
     public const string MetricsPath = "/metrics";
 
+    private static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.RateLimiting",
+    ];
+
     private static readonly IPNetwork[] PrivateNetworks =
     [
         IPNetwork.Parse("10.0.0.0/8"),
@@ -26,9 +36,10 @@ public static class TelemetryServiceCollectionExtensions
         builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<WidgetMetrics>();
         builder.Services.AddSignalR(hub => hub.AddFilter<ConnectionMetricsHubFilter>());
+        // ASP.NET Core's own meters, listened to directly: the instrumentation package would add a
+        // middleware frame that every open widget's WebSocket request keeps for its whole life.
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddAspNetCoreInstrumentation()
-            .AddMeter(WidgetMetrics.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter([WidgetMetrics.MeterName, .. AspNetCoreMeters])
             // Listening to Blazor's render-batch timing makes every static render await a cancelled
             // task and so throw (one TaskCanceledException per page view and per live post, found
             // in a profile of the benchmark); the widget's renders are measured by its own figures.

@@ -31,7 +31,7 @@ public sealed class HealthAndMetricsTests(WidgetApp app)
     }
 
     [Fact]
-    public async Task Metrics_AfterAPost_CountItAndItsFanOut()
+    public async Task Metrics_AfterAPost_CountItItsFanOutAndTheRequestsThatCarriedIt()
     {
         var ct = TestContext.Current.CancellationToken;
         var tag = TestTags.New();
@@ -47,6 +47,8 @@ public sealed class HealthAndMetricsTests(WidgetApp app)
         Assert.Contains("widget_fanout_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("widget_catchup_posts_bucket", text, StringComparison.Ordinal);
         Assert.Contains("widget_hub_connections", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        Assert.Contains("signalr_server_active_connections", text, StringComparison.Ordinal);
     }
 
     private static async Task<string?> StatusAsync(HttpResponseMessage response, CancellationToken ct)
