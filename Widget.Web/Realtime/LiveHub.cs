@@ -32,6 +32,8 @@ public sealed class LiveHub(
 {
     public const string Path = "/hubs/live";
 
+    public static bool Serves(HttpContext context) => context.Request.Path.StartsWithSegments(Path);
+
     /// <summary>A token that no longer signs anyone in (revoked while the page was closed) makes an
     /// anonymous connection; telling the widget lets it show the sign-in button instead of failing posts.</summary>
     public override async Task OnConnectedAsync()

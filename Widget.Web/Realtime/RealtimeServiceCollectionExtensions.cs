@@ -28,7 +28,7 @@ public static class RealtimeServiceCollectionExtensions
     public static WebApplication MapLiveHub(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(LiveHub.Path), branch => branch.UseMiddleware<HubOriginGuard>());
+        app.UseWhen(LiveHub.Serves, branch => branch.UseMiddleware<HubOriginGuard>());
         app.MapHub<LiveHub>(LiveHub.Path, connection =>
         {
             connection.CloseOnAuthenticationExpiration = true;
