@@ -100,10 +100,24 @@ stop_viewers() {
   rm -f "$out"/viewers-"$target"-*.jsonl
 }
 
+# warm_up: a small crowd joins, a few hundred posts reach it, and it leaves, so one-time costs (JIT,
+# query plans, connection pools) fall before the readings and are charged to no viewer and no post.
+warm_up() {
+  start_viewers warmup 200 20 warmup_
+  bench post --url "$base/hubs/live" --tokens "$tokens" --connections 20 --channels 20 --channel-prefix warmup_ \
+    --phase "0:warmup:200:3" --target "$target" --scenario warmup --sources 127.0.0.10 --out "$out/warmup.jsonl" \
+    --pid "$pid" --stats-url "$base/_stats" --max-seconds 60 >/dev/null
+  bench_stop "${viewer_pids[@]}"
+  rm -f "$out"/viewers-"$target"-warmup-*.jsonl "$out/warmup.jsonl"
+  viewer_pids=()
+  sleep 2
+}
+
 gen_watch() { local IFS=+; echo "generator=self${viewer_pids:++${viewer_pids[*]}}"; }
 
 scenario_density_chat() {
   local phases=() id=1 rate sampler
+  warm_up
   stats density before --collect
   bench_bg sampler sample --target "$target" --scenario density --pid "$pid" --stats-url "$base/_stats" --out "$results" --interval 2 --max-seconds 600
   start_viewers density "$VIEWERS" "$CHANNELS" chat_
