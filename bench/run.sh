@@ -93,11 +93,13 @@ start_viewers() {
   done
 }
 
-# stop_viewers: TERM makes each write its tally; then their lines join the results.
+# stop_viewers [discard]: TERM makes each write its tally; then their lines join the results, unless
+# discarded.
 stop_viewers() {
   bench_stop "${viewer_pids[@]}"
-  cat "$out"/viewers-"$target"-*.jsonl >>"$results"
+  [[ ${1:-} == discard ]] || cat "$out"/viewers-"$target"-*.jsonl >>"$results"
   rm -f "$out"/viewers-"$target"-*.jsonl
+  viewer_pids=()
 }
 
 # warm_up: a small crowd joins, a few hundred posts reach it, and it leaves, so one-time costs (JIT,
@@ -107,9 +109,8 @@ warm_up() {
   bench post --url "$base/hubs/live" --tokens "$tokens" --connections 20 --channels 20 --channel-prefix warmup_ \
     --phase "0:warmup:200:3" --target "$target" --scenario warmup --sources 127.0.0.10 --out "$out/warmup.jsonl" \
     --pid "$pid" --stats-url "$base/_stats" --max-seconds 60 >/dev/null
-  bench_stop "${viewer_pids[@]}"
-  rm -f "$out"/viewers-"$target"-warmup-*.jsonl "$out/warmup.jsonl"
-  viewer_pids=()
+  stop_viewers discard
+  rm -f "$out/warmup.jsonl"
   sleep 2
 }
 

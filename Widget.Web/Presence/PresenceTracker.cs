@@ -129,6 +129,7 @@ public sealed partial class PresenceTracker(
     {
         while (byConnection.TryGetValue(connectionId, out var entries) && !byConnection.TryUpdate(connectionId, change(entries), entries))
         {
+            // Another change (the connection closing, say) came first: apply this one to what it left.
         }
     }
 
