@@ -18,19 +18,21 @@ public sealed class PostingChecks(NpgsqlDataSource dataSource, TimeProvider time
     // slow mode. "First post" holds until the user has a post shown in that channel. Every tag of the
     // post counts for premoderation, so a hashtag cannot carry a post past a premoderated channel;
     // the first such tag in sorted order owns the queue.
+    // $1 user, $2 channel, $3 every tag of the post, $4 and $5 the premoderation modes. Positional, because
+    // Npgsql rewrites a statement with named parameters into a new string on every execution.
     private const string Sql = """
         SELECT 0, b.tag, b.until, b.reason, b.shadow, 0, NULL::text[], NULL::timestamptz
-        FROM channel_bans b WHERE b.user_id = @user AND b.tag = ANY(@tags)
+        FROM channel_bans b WHERE b.user_id = $1 AND b.tag = ANY($3)
         UNION ALL
         SELECT 1, r.tag, NULL, NULL, NULL, r.slow_mode_seconds, r.blocked_words,
                CASE WHEN r.slow_mode_seconds > 0
-                    THEN (SELECT max(p.created_at) FROM posts p WHERE p.author_id = @user AND p.channel = @channel) END
-        FROM channel_rules r WHERE r.tag = @channel AND (r.slow_mode_seconds > 0 OR cardinality(r.blocked_words) > 0)
+                    THEN (SELECT max(p.created_at) FROM posts p WHERE p.author_id = $1 AND p.channel = $2) END
+        FROM channel_rules r WHERE r.tag = $2 AND (r.slow_mode_seconds > 0 OR cardinality(r.blocked_words) > 0)
         UNION ALL
         (SELECT 2, r.tag, NULL, NULL, NULL, 0, NULL, NULL
          FROM channel_rules r
-         WHERE r.tag = ANY(@tags) AND (r.premoderation = @every_post OR (r.premoderation = @first_post AND NOT EXISTS (
-             SELECT 1 FROM posts p WHERE p.author_id = @user AND p.channel = r.tag AND NOT p.shadow AND p.deleted_at IS NULL)))
+         WHERE r.tag = ANY($3) AND (r.premoderation = $4 OR (r.premoderation = $5 AND NOT EXISTS (
+             SELECT 1 FROM posts p WHERE p.author_id = $1 AND p.channel = r.tag AND NOT p.shadow AND p.deleted_at IS NULL)))
          ORDER BY r.tag LIMIT 1)
         """;
 
@@ -39,11 +41,11 @@ public sealed class PostingChecks(NpgsqlDataSource dataSource, TimeProvider time
     public async Task<PostingCheck> ReadAsync(long userId, string channel, IReadOnlyCollection<string> tags, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.AddWithValue("user", userId);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("tags", NpgsqlDbType.Array | NpgsqlDbType.Text, tags.ToArray());
-        command.Parameters.AddWithValue("every_post", (int)PremoderationMode.EveryPost);
-        command.Parameters.AddWithValue("first_post", (int)PremoderationMode.FirstPost);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = tags.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.EveryPost });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.FirstPost });
 
         var bans = new List<ActiveBan>();
         PostingRules? rules = null;

@@ -10,9 +10,11 @@ internal static class PostBatchStatement
     // counter is then bumped once by the number of the batch's posts in it, in tag order, which
     // avoids deadlocks with other writers and holds each channel's row lock until commit, so a tag's
     // seqs become visible in the order they were given. Within a tag, posts take seqs in id order.
+    // $1–$7 one array per posts column, in batch order; $8 and $9 each post's tags as (ordinal, tag) pairs.
+    // Positional, because Npgsql rewrites a statement with named parameters into a new string on every execution.
     private const string Sql = """
         WITH input AS (
-            SELECT * FROM unnest(@authors, @clients, @texts, @created, @channels, @shadows, @reply_tos)
+            SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7)
                 WITH ORDINALITY AS i(author_id, client_id, text, created_at, channel, shadow, reply_to_id, ord)
         ), new_posts AS (
             INSERT INTO posts (author_id, client_id, text, created_at, channel, shadow, reply_to_id)
@@ -23,7 +25,7 @@ internal static class PostBatchStatement
             SELECT p.id, p.author_id, i.ord, i.shadow, i.created_at, i.reply_to_id, t.tag
             FROM new_posts p
             JOIN input i ON i.author_id = p.author_id AND i.client_id = p.client_id
-            JOIN unnest(@tag_ords, @tag_names) AS t(ord, tag) ON t.ord = i.ord
+            JOIN unnest($8, $9) AS t(ord, tag) ON t.ord = i.ord
         ), counters AS (
             INSERT INTO channels (tag, last_seq)
             SELECT tag, count(*) FROM tagged GROUP BY tag ORDER BY tag
@@ -47,16 +49,16 @@ internal static class PostBatchStatement
         NpgsqlDataSource dataSource, IReadOnlyList<PendingPost> batch, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(Array("authors", NpgsqlDbType.Bigint, batch, p => p.Post.AuthorId));
-        command.Parameters.Add(Array("clients", NpgsqlDbType.Uuid, batch, p => p.Post.ClientId));
-        command.Parameters.Add(Array("texts", NpgsqlDbType.Text, batch, p => p.Post.Text));
-        command.Parameters.Add(Array("created", NpgsqlDbType.TimestampTz, batch, p => p.CreatedAt.UtcDateTime));
-        command.Parameters.Add(Array("channels", NpgsqlDbType.Text, batch, p => p.Post.Channel.Value));
-        command.Parameters.Add(Array("shadows", NpgsqlDbType.Boolean, batch, p => p.Shadow));
-        command.Parameters.Add(Array("reply_tos", NpgsqlDbType.Bigint, batch, p => p.Post.ReplyToId));
+        command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch, p => p.Post.AuthorId));
+        command.Parameters.Add(Array(NpgsqlDbType.Uuid, batch, p => p.Post.ClientId));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, batch, p => p.Post.Text));
+        command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch, p => p.CreatedAt.UtcDateTime));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, batch, p => p.Post.Channel.Value));
+        command.Parameters.Add(Array(NpgsqlDbType.Boolean, batch, p => p.Shadow));
+        command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch, p => p.Post.ReplyToId));
         var tags = batch.SelectMany((p, i) => p.Post.Tags.Select(tag => (Ord: i + 1L, Tag: tag.Value))).ToArray();
-        command.Parameters.Add(new NpgsqlParameter<long[]>("tag_ords", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = tags.Select(t => t.Ord).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("tag_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tags.Select(t => t.Tag).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = tags.Select(t => t.Ord).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = tags.Select(t => t.Tag).ToArray() });
 
         var results = new BatchedPost?[batch.Count];
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -71,6 +73,6 @@ internal static class PostBatchStatement
         return results;
     }
 
-    private static NpgsqlParameter<T[]> Array<T>(string name, NpgsqlDbType type, IReadOnlyList<PendingPost> batch, Func<PendingPost, T> value) =>
-        new(name, NpgsqlDbType.Array | type) { TypedValue = batch.Select(value).ToArray() };
+    private static NpgsqlParameter<T[]> Array<T>(NpgsqlDbType type, IReadOnlyList<PendingPost> batch, Func<PendingPost, T> value) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | type, TypedValue = batch.Select(value).ToArray() };
 }
