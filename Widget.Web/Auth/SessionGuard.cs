@@ -10,8 +10,10 @@ namespace Widget.Web.Auth;
 /// Answers "is this sign-in session still valid?" for every hub call and API request, from a short
 /// per-node cache in front of Postgres; revoking updates this node at once.
 /// </summary>
+/// <remarks>Built for every hub call; the account store, and the database context leased for it, only
+/// when the cache cannot answer.</remarks>
 public sealed class SessionGuard(
-    AccountStore accounts,
+    IServiceProvider services,
     IMemoryCache cache,
     SessionConnections connections,
     IHubContext<LiveHub, ILiveClient> hub,
@@ -25,7 +27,7 @@ public sealed class SessionGuard(
             return active;
         }
 
-        active = await accounts.FindActiveSessionAsync(sessionId, ct) is not null;
+        active = await Accounts.FindActiveSessionAsync(sessionId, ct) is not null;
         cache.Set(key, active, options.Value.SessionCheckInterval);
         return active;
     }
@@ -33,7 +35,7 @@ public sealed class SessionGuard(
     /// <summary>Ends the session everywhere it is used: its tokens, its cookie, and its open hub connections here.</summary>
     public async Task RevokeAsync(Guid sessionId, CancellationToken ct)
     {
-        await accounts.RevokeSessionAsync(sessionId, ct);
+        await Accounts.RevokeSessionAsync(sessionId, ct);
         cache.Set(CacheKey(sessionId), false, options.Value.SessionCheckInterval);
         var open = connections.Of(sessionId);
         if (open.Count == 0)
@@ -47,6 +49,8 @@ public sealed class SessionGuard(
             connection.Abort();
         }
     }
+
+    private AccountStore Accounts => services.GetRequiredService<AccountStore>();
 
     private static string CacheKey(Guid sessionId) => "session:" + sessionId;
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Widget.Core.Moderation;
@@ -16,16 +17,14 @@ namespace Widget.Web.Realtime;
 /// The widget's one connection. Anyone may join a tag and read; posting needs a token.
 /// Session validity is checked on every call by <see cref="SessionHubFilter"/>.
 /// </summary>
+/// <remarks>
+/// The hub is built anew, in a scope of its own, for every call. Scoped services (and the database context
+/// behind most of them) are therefore asked for by the methods that use them, so a post does not also build
+/// the moderation, reporting and reaction services.
+/// </remarks>
 public sealed class LiveHub(
-    CatchUpReader catchUp,
-    PostingService posting,
     PresenceTracker presence,
     TypingThrottle typing,
-    ModerationService moderation,
-    ReportService reports,
-    PostEditing editing,
-    ReactionService reactions,
-    OwnViewReader own,
     IOptions<RealtimeOptions> options,
     IOptions<PresenceOptions> presenceOptions)
     : Hub<ILiveClient>
@@ -53,7 +52,7 @@ public sealed class LiveHub(
 
     /// <summary>Joins the tag's group first, then returns what came after <paramref name="afterSeq"/>:
     /// a post committed in between is in the catch-up, the live stream, or both (the client drops the copy).</summary>
-    public async Task<CatchUp> Join(string tag, long afterSeq)
+    public async Task<CatchUp> Join(string tag, long afterSeq, [FromServices] CatchUpReader catchUp)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -113,7 +112,7 @@ public sealed class LiveHub(
         }
     }
 
-    public async Task<PostAccepted> Post(PostRequest request)
+    public async Task<PostAccepted> Post(PostRequest request, [FromServices] PostingService posting)
     {
         var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to post.");
         var result = await posting.PostAsync(author, request.Channel, request.ClientId, request.Text, request.ReplyTo, Context.ConnectionAborted);
@@ -129,7 +128,7 @@ public sealed class LiveHub(
 
     /// <summary>The caller's own posts in the tag that nobody else sees (shadow-banned after <paramref name="afterSeq"/>,
     /// and held), and their ban there: what a reloaded page cannot know. Anonymous callers get nothing.</summary>
-    public async Task<OwnView> Mine(string tag, long afterSeq)
+    public async Task<OwnView> Mine(string tag, long afterSeq, [FromServices] OwnViewReader own)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -144,7 +143,7 @@ public sealed class LiveHub(
     private PresentUser? Viewer => Context.User.ToPostAuthor() is { } author ? new PresentUser(author.UserId, author.Name) : null;
 
     /// <summary>Deletes one's own post (or, for a moderator of its channel, anyone's) from every tag.</summary>
-    public async Task DeletePost(long postId)
+    public async Task DeletePost(long postId, [FromServices] ModerationService moderation)
     {
         var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to delete posts.");
         var outcome = await moderation.DeleteAsync(user.UserId, postId, Context.ConnectionAborted);
@@ -155,7 +154,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>Changes the text of one's own post within the edit window; every viewer of its tags gets <c>PostEdited</c>.</summary>
-    public async Task<Core.Posts.Post> EditPost(EditPostRequest request)
+    public async Task<Core.Posts.Post> EditPost(EditPostRequest request, [FromServices] PostEditing editing)
     {
         var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to edit posts.");
         var result = await editing.EditAsync(author, request.PostId, request.Text, Context.ConnectionAborted);
@@ -163,7 +162,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>Adds (or with <c>On = false</c> takes back) the caller's reaction; answers with the post's counts.</summary>
-    public async Task<IReadOnlyList<Core.Reactions.ReactionCount>> React(ReactRequest request)
+    public async Task<IReadOnlyList<Core.Reactions.ReactionCount>> React(ReactRequest request, [FromServices] ReactionService reactions)
     {
         var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to react to posts.");
         var result = await reactions.ReactAsync(user.UserId, request.PostId, request.Emoji, request.On, Context.ConnectionAborted);
@@ -171,7 +170,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>The caller's own reactions among these posts, so a reloaded widget can highlight them; none when signed out.</summary>
-    public async Task<IReadOnlyList<OwnReaction>> MyReactions(long[] postIds)
+    public async Task<IReadOnlyList<OwnReaction>> MyReactions(long[] postIds, [FromServices] ReactionService reactions)
     {
         if (postIds.Length > ReactionService.MaxOwnQuery)
         {
@@ -184,7 +183,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>Reports a post to the moderators of the tag it was seen in; answers with a thank-you to show.</summary>
-    public async Task<string> Report(ReportRequest request)
+    public async Task<string> Report(ReportRequest request, [FromServices] ReportService reports)
     {
         var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to report posts.");
         var outcome = await reports.ReportAsync(user.UserId, request, Context.ConnectionAborted);
