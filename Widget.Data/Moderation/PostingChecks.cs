@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Widget.Core.Moderation;
 
 namespace Widget.Data.Moderation;
@@ -43,7 +42,7 @@ public sealed class PostingChecks(NpgsqlDataSource dataSource, TimeProvider time
         await using var command = dataSource.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = userId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = tags.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags.ToArray() });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.EveryPost });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.FirstPost });
 

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Widget.Data.Posts;
 
@@ -11,7 +10,9 @@ internal static class PostBatchStatement
     // avoids deadlocks with other writers and holds each channel's row lock until commit, so a tag's
     // seqs become visible in the order they were given. Within a tag, posts take seqs in id order.
     // $1–$7 one array per posts column, in batch order; $8 and $9 each post's tags as (ordinal, tag) pairs.
-    // Positional, because Npgsql rewrites a statement with named parameters into a new string on every execution.
+    // Positional, because Npgsql rewrites a statement with named parameters into a new string on every execution;
+    // the arrays' types come from their CLR types (a UTC DateTime is timestamptz), as naming an NpgsqlDbType
+    // makes Npgsql build the array type's name anew for every parameter of every execution.
     private const string Sql = """
         WITH input AS (
             SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7)
@@ -49,16 +50,16 @@ internal static class PostBatchStatement
         NpgsqlDataSource dataSource, IReadOnlyList<PendingPost> batch, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch, p => p.Post.AuthorId));
-        command.Parameters.Add(Array(NpgsqlDbType.Uuid, batch, p => p.Post.ClientId));
-        command.Parameters.Add(Array(NpgsqlDbType.Text, batch, p => p.Post.Text));
-        command.Parameters.Add(Array(NpgsqlDbType.TimestampTz, batch, p => p.CreatedAt.UtcDateTime));
-        command.Parameters.Add(Array(NpgsqlDbType.Text, batch, p => p.Post.Channel.Value));
-        command.Parameters.Add(Array(NpgsqlDbType.Boolean, batch, p => p.Shadow));
-        command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch, p => p.Post.ReplyToId));
+        command.Parameters.Add(Array(batch, p => p.Post.AuthorId));
+        command.Parameters.Add(Array(batch, p => p.Post.ClientId));
+        command.Parameters.Add(Array(batch, p => p.Post.Text));
+        command.Parameters.Add(Array(batch, p => p.CreatedAt.UtcDateTime));
+        command.Parameters.Add(Array(batch, p => p.Post.Channel.Value));
+        command.Parameters.Add(Array(batch, p => p.Shadow));
+        command.Parameters.Add(Array(batch, p => p.Post.ReplyToId));
         var tags = batch.SelectMany((p, i) => p.Post.Tags.Select(tag => (Ord: i + 1L, Tag: tag.Value))).ToArray();
-        command.Parameters.Add(new NpgsqlParameter<long[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint, TypedValue = tags.Select(t => t.Ord).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = tags.Select(t => t.Tag).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = tags.Select(t => t.Ord).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags.Select(t => t.Tag).ToArray() });
 
         var results = new BatchedPost?[batch.Count];
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -73,6 +74,6 @@ internal static class PostBatchStatement
         return results;
     }
 
-    private static NpgsqlParameter<T[]> Array<T>(NpgsqlDbType type, IReadOnlyList<PendingPost> batch, Func<PendingPost, T> value) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | type, TypedValue = batch.Select(value).ToArray() };
+    private static NpgsqlParameter<T[]> Array<T>(IReadOnlyList<PendingPost> batch, Func<PendingPost, T> value) =>
+        new() { TypedValue = batch.Select(value).ToArray() };
 }
