@@ -27,6 +27,7 @@ public static class StatsEndpoint
             Gen0Collections = GC.CollectionCount(0),
             Gen1Collections = GC.CollectionCount(1),
             Gen2Collections = GC.CollectionCount(2),
+            GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
             WorkingSetBytes = process.WorkingSet64,
             ServerGc = System.Runtime.GCSettings.IsServerGC,

@@ -32,12 +32,13 @@ public static class PostCommand
         foreach (var plan in args.All("phase").Select(PostPlan.Parse))
         {
             var run = new PhaseRun(plan, pool.Sockets, channels, prefix, maxInflight);
+            var serverBefore = (await probe.TakeAsync(target, scenario, plan.Name + "-start", collect: false, stop)).Server;
             var before = cpu.Take();
             await run.SendAsync(stop);
             await run.DrainAsync(drain, stop);
             var use = cpu.Take().Since(before);
-            var server = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
-            file.Write(run.Result(target, scenario, use, server));
+            var serverAfter = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
+            file.Write(run.Result(target, scenario, use, serverBefore, serverAfter));
             Console.WriteLine($"post {target}/{plan.Name}: {run.Accepted}/{run.Sent} accepted at {plan.Rate}/s, "
                 + $"ack p99 {run.Ack.Percentile(0.99) / 1000.0:F1} ms, machine {use.MachineBusy:P0} busy");
         }
@@ -95,9 +96,9 @@ public static class PostCommand
             }
         }
 
-        public PostPhase Result(string target, string scenario, CpuUse cpu, ServerStats? server) =>
+        public PostPhase Result(string target, string scenario, CpuUse cpu, ServerStats? before, ServerStats? after) =>
             new(target, scenario, plan.Id, plan.Name, plan.Rate, plan.Seconds, Sent, Accepted, Interlocked.Read(ref rejected),
-                Interlocked.Read(ref inflight), skipped, acceptedPerChannel, Ack.ToSparse(), cpu, server,
+                Interlocked.Read(ref inflight), skipped, acceptedPerChannel, Ack.ToSparse(), cpu, before, after,
                 [.. errors.Select(e => $"{e.Value}x {e.Key}").Take(10)]);
 
         /// <summary>The next connection round the ring with room for one more outstanding post, or null when all are full.</summary>

@@ -1,4 +1,5 @@
 using Widget.Bench.Measure;
+using Widget.Bench.Results;
 
 namespace Widget.Bench.Report;
 
@@ -73,6 +74,8 @@ public sealed class Comparison(ResultSet set)
             Row(scenario, "deliveries expected / received / lost / duplicated", figures, f => f.Lost,
                 f => $"{Format.Count(f.Expected)} / {Format.Count(f.Unique)} / {Format.Count(f.Lost)} / {Format.Count(f.Duplicates)}", ratio: false);
             Row(scenario, "server CPU per delivery (µs)", figures, f => f.ServerMicrosPerDelivery, f => Format.Fixed(f.ServerMicrosPerDelivery));
+            Row(scenario, "server GC in the phase: collections; paused (ms)", figures, f => GcPauseMs(f.Posts),
+                f => $"{GcCount(f.Posts)}; {Format.Fixed(GcPauseMs(f.Posts), 0)}");
             for (var i = 0; i < figures.Length; i++)
             {
                 if (figures[i] is not { } f)
@@ -147,6 +150,13 @@ public sealed class Comparison(ResultSet set)
             Table.Add("widget page", "the same decoded (KB)", Format.Kb(transfer.Uncompressed), "–", "–");
         }
     }
+
+    // CollectionCount(0) counts every collection, since each collects generation 0.
+    private static string GcCount(PostPhase phase) => phase is { ServerBefore: { } a, ServerAfter: { } b }
+        ? $"{b.Gen0Collections - a.Gen0Collections} ({b.Gen2Collections - a.Gen2Collections} gen2)" : "–";
+
+    private static double GcPauseMs(PostPhase phase) => phase is { ServerBefore: { } a, ServerAfter: { } b }
+        ? (b.GcPauseSeconds - a.GcPauseSeconds) * 1000 : 0;
 
     private static double PerUnit(CpuUse cpu, long units, string label) =>
         units == 0 ? 0 : cpu.CpuSeconds.GetValueOrDefault(label) * 1e6 / units;

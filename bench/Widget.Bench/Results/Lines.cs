@@ -16,7 +16,7 @@ public sealed record ViewersEnd(string Target, string Scenario, int Process, int
 
 public sealed record PostPhase(string Target, string Scenario, int Phase, string Name, double Rate, double Seconds,
     long Sent, long Accepted, long Rejected, long Unacknowledged, long Skipped, long[] AcceptedPerChannel,
-    long[][] AckHistogram, CpuUse Cpu, ServerStats? ServerAfter, string[] Errors, string Kind = "posts");
+    long[][] AckHistogram, CpuUse Cpu, ServerStats? ServerBefore, ServerStats? ServerAfter, string[] Errors, string Kind = "posts");
 
 public sealed record IngestResult(string Target, string Name, string Mode, int Workers, int Channels, double Seconds,
     long Accepted, long Rejected, long Failed, long[][] AckHistogram, CpuUse Cpu, string[] Errors, string Kind = "ingest");
@@ -33,4 +33,4 @@ public sealed record StatsLine(string Target, string Scenario, string Label, boo
 
 /// <summary>The shape of <c>GET /_stats</c>, the same on the service and the bare hub.</summary>
 public sealed record ServerStats(long ManagedHeapBytes, long TotalAllocatedBytes, int Gen0Collections, int Gen1Collections,
-    int Gen2Collections, double CpuSeconds, long WorkingSetBytes, bool ServerGc);
+    int Gen2Collections, double GcPauseSeconds, double CpuSeconds, long WorkingSetBytes, bool ServerGc);
