@@ -8,10 +8,10 @@ namespace Widget.Web.Auth;
 /// 401 for it without each one checking.
 /// </summary>
 /// <remarks>
-/// The authentication service constructs this for every request, anonymous ones included; the guard
-/// (and the database context behind it) is resolved only when there is a session to check.
+/// The authentication service constructs this for every request, anonymous ones included; the guard leases
+/// a database context only when its cache cannot answer.
 /// </remarks>
-public sealed class SessionClaimsTransformation(IServiceProvider services, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class SessionClaimsTransformation(SessionGuard guard, IHttpContextAccessor http) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -21,7 +21,6 @@ public sealed class SessionClaimsTransformation(IServiceProvider services, IHttp
         }
 
         var ct = http.HttpContext?.RequestAborted ?? CancellationToken.None;
-        var guard = services.GetRequiredService<SessionGuard>();
         return await guard.IsActiveAsync(author.SessionId, ct) ? principal : new ClaimsPrincipal(new ClaimsIdentity());
     }
 }
