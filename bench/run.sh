@@ -102,13 +102,15 @@ stop_viewers() {
   viewer_pids=()
 }
 
-# warm_up: a small crowd joins, a few hundred posts reach it, and it leaves, so one-time costs (JIT,
-# query plans, connection pools) fall before the readings and are charged to no viewer and no post.
+# warm_up: a small crowd joins, posts reach it in 3 s rounds until a round costs the server under
+# 100 ms of JIT (at most 10 rounds), and it leaves, so one-time costs (JIT, query plans, connection
+# pools) fall before the readings and are charged to no viewer and no post.
 warm_up() {
-  start_viewers warmup 200 20 warmup_
-  bench post --url "$base/hubs/live" --tokens "$tokens" --connections 20 --channels 20 --channel-prefix warmup_ \
-    --phase "0:warmup:200:3" --target "$target" --scenario warmup --sources 127.0.0.10 --out "$out/warmup.jsonl" \
-    --pid "$pid" --stats-url "$base/_stats" --max-seconds 60 >/dev/null
+  start_viewers warmup 200 "$CHANNELS" warmup_
+  bench post --url "$base/hubs/live" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix warmup_ \
+    --phase "0:warmup:500:10" --rounds 8 --settled-jit-ms 100 --target "$target" --scenario warmup \
+    --sources 127.0.0.10 --out "$out/warmup.jsonl" --pid "$pid" --stats-url "$base/_stats" --max-seconds 150 |
+    sed 's/^/  /' >&2
   stop_viewers discard
   rm -f "$out/warmup.jsonl"
   sleep 2

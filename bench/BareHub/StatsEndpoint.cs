@@ -28,6 +28,7 @@ public static class StatsEndpoint
             Gen1Collections = GC.CollectionCount(1),
             Gen2Collections = GC.CollectionCount(2),
             GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
+            JitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds,
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
             WorkingSetBytes = process.WorkingSet64,
             ServerGc = System.Runtime.GCSettings.IsServerGC,

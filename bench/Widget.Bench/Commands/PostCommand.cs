@@ -22,6 +22,11 @@ public static class PostCommand
         var prefix = args.Required("channel-prefix");
         var maxInflight = args.WholeNumber("max-inflight", 64);
         var drain = TimeSpan.FromSeconds(args.Number("drain", 10));
+        // A warm-up repeats its phase, up to --rounds times, until a round costs the server less than
+        // --settled-jit-ms of compiling: until then its code is still being tiered up, and the first
+        // measured phase would pay for it (seconds of JIT in a 20 s phase, measured).
+        var rounds = args.WholeNumber("rounds", 1);
+        var settledJitMs = args.Number("settled-jit-ms", double.PositiveInfinity);
         var file = new ResultFile(args.Required("out"));
         var cpu = new CpuWatch(args.All("watch"));
         using var http = new HttpClient(Loopback.Handler([IPAddress.Loopback]));
@@ -31,16 +36,24 @@ public static class PostCommand
         await pool.ConnectAsync(args.Required("url"), HubUrl.Tokens(args.Optional("tokens")), args.WholeNumber("connections", 50), stop);
         foreach (var plan in args.All("phase").Select(PostPlan.Parse))
         {
-            var run = new PhaseRun(plan, pool.Sockets, channels, prefix, maxInflight);
-            var serverBefore = (await probe.TakeAsync(target, scenario, plan.Name + "-start", collect: false, stop)).Server;
-            var before = cpu.Take();
-            await run.SendAsync(stop);
-            await run.DrainAsync(drain, stop);
-            var use = cpu.Take().Since(before);
-            var serverAfter = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
-            file.Write(run.Result(target, scenario, use, serverBefore, serverAfter));
-            Console.WriteLine($"post {target}/{plan.Name}: {run.Accepted}/{run.Sent} accepted at {plan.Rate}/s, "
-                + $"ack p99 {run.Ack.Percentile(0.99) / 1000.0:F1} ms, machine {use.MachineBusy:P0} busy");
+            for (var round = 1; round <= rounds; round++)
+            {
+                var run = new PhaseRun(plan, pool.Sockets, channels, prefix, maxInflight);
+                var serverBefore = (await probe.TakeAsync(target, scenario, plan.Name + "-start", collect: false, stop)).Server;
+                var before = cpu.Take();
+                await run.SendAsync(stop);
+                await run.DrainAsync(drain, stop);
+                var use = cpu.Take().Since(before);
+                var serverAfter = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
+                file.Write(run.Result(target, scenario, use, serverBefore, serverAfter));
+                var jitMs = serverBefore is null || serverAfter is null ? 0 : (serverAfter.JitSeconds - serverBefore.JitSeconds) * 1000;
+                Console.WriteLine($"post {target}/{plan.Name}: {run.Accepted}/{run.Sent} accepted at {plan.Rate}/s, "
+                    + $"ack p99 {run.Ack.Percentile(0.99) / 1000.0:F1} ms, machine {use.MachineBusy:P0} busy, server JIT {jitMs:F0} ms");
+                if (jitMs < settledJitMs)
+                {
+                    break;
+                }
+            }
         }
 
         return 0;
