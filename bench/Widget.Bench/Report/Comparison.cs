@@ -76,7 +76,7 @@ public sealed class Comparison(ResultSet set)
             Row(scenario, "server CPU per delivery (µs)", figures, f => f.ServerMicrosPerDelivery, f => Format.Fixed(f.ServerMicrosPerDelivery));
             Row(scenario, "server GC in the phase: collections; paused (ms)", figures, f => GcPauseMs(f.Posts),
                 f => $"{GcCount(f.Posts)}; {Format.Fixed(GcPauseMs(f.Posts), 0)}");
-            Row(scenario, "server JIT in the phase (ms)", figures, f => JitMs(f.Posts), f => Format.Fixed(JitMs(f.Posts), 0));
+            Row(scenario, "server JIT in the phase (ms)", figures, f => JitMs(f.Posts), f => Format.Fixed(JitMs(f.Posts), 0), ratio: false);
             for (var i = 0; i < figures.Length; i++)
             {
                 if (figures[i] is not { } f)
