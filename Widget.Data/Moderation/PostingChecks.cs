@@ -13,7 +13,8 @@ public sealed class PostingChecks(NpgsqlDataSource dataSource, TimeProvider time
     private const int BanRow = 0;
     private const int RulesRow = 1;
 
-    // The statement lives in the posting_checks function (see its migration) so that its plan is kept:
+    // The statement lives in the posting_checks function (see its migration) so that its plan is kept;
+    // changing what is checked means a migration that replaces the function.
     // $1 user, $2 channel, $3 every tag of the post, $4 and $5 the premoderation modes. Positional,
     // because Npgsql rewrites a statement with named parameters into a new string on every execution.
     private const string Sql = "SELECT * FROM posting_checks($1, $2, $3, $4, $5)";
