@@ -103,8 +103,8 @@ stop_viewers() {
 }
 
 # warm_up: a small crowd joins, the chat's posters post to it in 10 s rounds until a round costs the
-# server under 100 ms of JIT (at most 8 rounds), and it leaves, so one-time costs (JIT, query plans, connection
-# pools) fall before the readings and are charged to no viewer and no post.
+# server under 100 ms of JIT (at most 8 rounds), and it leaves, so one-time costs (JIT, query plans,
+# connection pools) fall before the readings and are charged to no viewer and no post.
 warm_up() {
   start_viewers warmup 200 "$CHANNELS" warmup_
   bench post --url "$base/hubs/live" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix warmup_ \
