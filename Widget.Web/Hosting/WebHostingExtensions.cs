@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
 using Widget.Web.Realtime;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Hosting;
 
@@ -17,6 +18,7 @@ public static class WebHostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         // Our own headers decide who may frame a page; antiforgery's SAMEORIGIN would break the widget.
         builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
         return builder;
@@ -27,6 +29,11 @@ public static class WebHostingExtensions
         // A widget's WebSocket request lasts as long as the widget is open, and every middleware it passes
         // keeps a frame for that long. The hub answers its own errors, so these stay off its path.
         app.UseWhen(context => !LiveHub.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages());
+        // Compressing a response that holds both a secret and text someone else wrote lets an attacker
+        // read the secret from its size (BREACH). The widget's responses hold no secret: they are the same
+        // for every visitor, with no antiforgery token, cookie value or per-user data in them. The pages
+        // that carry antiforgery tokens stay uncompressed.
+        app.UseWhen(WidgetEndpoints.ServesEveryone, widget => widget.UseResponseCompression());
         app.UseRouting();
         app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();

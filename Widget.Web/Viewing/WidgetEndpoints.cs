@@ -15,6 +15,13 @@ public static class WidgetEndpoints
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// A widget response that is the same for every visitor: the page, older posts, the site's stylesheet,
+    /// but not an owner's preview of unsaved settings.
+    /// </summary>
+    public static bool ServesEveryone(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/w") && !context.Request.Query.ContainsKey(SitePreview.QueryKey);
+
     public static IEndpointRouteBuilder MapWidgetPages(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/w/{tag}").WithMetadata(new EmbeddableAttribute());

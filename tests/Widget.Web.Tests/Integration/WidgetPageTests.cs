@@ -27,6 +27,36 @@ public sealed class WidgetPageTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Widget_IsSentCompressedToBrowsersThatAcceptIt_WhileOtherPagesAreNot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = TestTags.New();
+        using var anna = new Visitor(app, Visitor.NewLogin());
+        await using var writer = await LiveViewer.ConnectAsync(app, (await anna.SignInAsync(ct)).AccessToken, ct);
+        var post = (await writer.PostAsync(tag, "squeezed but whole", ct)).Post;
+        using var client = app.CreateClient();
+
+        using var widget = await GetAsync(client, $"/w/{tag}", ct);
+        await using var decoded = new System.IO.Compression.BrotliStream(await widget.Content.ReadAsStreamAsync(ct),
+            System.IO.Compression.CompressionMode.Decompress);
+        var html = await new StreamReader(decoded).ReadToEndAsync(ct);
+        using var home = await GetAsync(client, "/", ct);
+
+        Assert.Equal("br", widget.Content.Headers.ContentEncoding.Single());
+        Assert.Contains($"data-post-id=\"{post.Id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("squeezed but whole", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Empty(home.Content.Headers.ContentEncoding);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        return await client.SendAsync(request, ct);
+    }
+
+    [Fact]
     public async Task OlderPosts_ComeAsAFragmentPagedBySeq()
     {
         var ct = TestContext.Current.CancellationToken;
