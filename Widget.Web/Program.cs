@@ -12,6 +12,7 @@ using Widget.Web.Realtime;
 using Widget.Web.Search;
 using Widget.Web.Viewing;
 
+SharedArrayPoolSize.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();
 builder.AddWidgetForwardedHeaders();
