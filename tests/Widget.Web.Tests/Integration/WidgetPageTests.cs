@@ -41,12 +41,15 @@ public sealed class WidgetPageTests(WidgetApp app)
             System.IO.Compression.CompressionMode.Decompress);
         var html = await new StreamReader(decoded).ReadToEndAsync(ct);
         using var home = await GetAsync(client, "/", ct);
+        using var preview = await GetAsync(client, $"/w/{tag}?preview=draft", ct);
 
         Assert.Equal("br", widget.Content.Headers.ContentEncoding.Single());
         Assert.Contains($"data-post-id=\"{post.Id}\"", html, StringComparison.Ordinal);
         Assert.Contains("squeezed but whole", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Empty(home.Content.Headers.ContentEncoding);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Empty(preview.Content.Headers.ContentEncoding);
     }
 
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, CancellationToken ct)
