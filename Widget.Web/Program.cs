@@ -12,6 +12,7 @@ using Widget.Web.Realtime;
 using Widget.Web.Search;
 using Widget.Web.Viewing;
 
+// First, before anything rents from the shared array pool: the runtime reads its size only once.
 SharedArrayPoolSize.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();

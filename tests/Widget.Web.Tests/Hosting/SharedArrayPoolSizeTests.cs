@@ -2,7 +2,12 @@ using Widget.Web.Hosting;
 
 namespace Widget.Web.Tests.Hosting;
 
+/// <summary>Alone, because it changes a variable of the whole process, which starting the service also sets.</summary>
+[CollectionDefinition(nameof(SharedArrayPoolSizeTests), DisableParallelization = true)]
+public sealed class SharedArrayPoolSizeCollection;
+
 /// <summary>The pool size the service starts with, and an operator's own value winning over it.</summary>
+[Collection(nameof(SharedArrayPoolSizeTests))]
 public sealed class SharedArrayPoolSizeTests
 {
     [Fact]
