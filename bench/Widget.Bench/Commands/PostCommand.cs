@@ -45,8 +45,9 @@ public static class PostCommand
                 await run.DrainAsync(drain, stop);
                 var use = cpu.Take().Since(before);
                 var serverAfter = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
-                file.Write(run.Result(target, scenario, use, serverBefore, serverAfter));
-                var jitMs = serverBefore is null || serverAfter is null ? 0 : (serverAfter.JitSeconds - serverBefore.JitSeconds) * 1000;
+                var result = run.Result(target, scenario, use, serverBefore, serverAfter);
+                file.Write(result);
+                var jitMs = result.ServerJitMs();
                 Console.WriteLine($"post {target}/{plan.Name}: {run.Accepted}/{run.Sent} accepted at {plan.Rate}/s, "
                     + $"ack p99 {run.Ack.Percentile(0.99) / 1000.0:F1} ms, machine {use.MachineBusy:P0} busy, server JIT {jitMs:F0} ms");
                 if (jitMs < settledJitMs)

@@ -76,7 +76,7 @@ public sealed class Comparison(ResultSet set)
             Row(scenario, "server CPU per delivery (µs)", figures, f => f.ServerMicrosPerDelivery, f => Format.Fixed(f.ServerMicrosPerDelivery));
             Row(scenario, "server GC in the phase: collections; paused (ms)", figures, f => GcPauseMs(f.Posts),
                 f => $"{GcCount(f.Posts)}; {Format.Fixed(GcPauseMs(f.Posts), 0)}");
-            Row(scenario, "server JIT in the phase (ms)", figures, f => JitMs(f.Posts), f => Format.Fixed(JitMs(f.Posts), 0), ratio: false);
+            Row(scenario, "server JIT in the phase (ms)", figures, f => f.Posts.ServerJitMs(), f => Format.Fixed(f.Posts.ServerJitMs(), 0), ratio: false);
             for (var i = 0; i < figures.Length; i++)
             {
                 if (figures[i] is not { } f)
@@ -158,10 +158,6 @@ public sealed class Comparison(ResultSet set)
 
     private static double GcPauseMs(PostPhase phase) => phase is { ServerBefore: { } a, ServerAfter: { } b }
         ? (b.GcPauseSeconds - a.GcPauseSeconds) * 1000 : 0;
-
-    // Compiling is a start-up cost; a phase that still pays much of it is not yet steady.
-    private static double JitMs(PostPhase phase) => phase is { ServerBefore: { } a, ServerAfter: { } b }
-        ? (b.JitSeconds - a.JitSeconds) * 1000 : 0;
 
     private static double PerUnit(CpuUse cpu, long units, string label) =>
         units == 0 ? 0 : cpu.CpuSeconds.GetValueOrDefault(label) * 1e6 / units;

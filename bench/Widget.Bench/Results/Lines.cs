@@ -16,7 +16,12 @@ public sealed record ViewersEnd(string Target, string Scenario, int Process, int
 
 public sealed record PostPhase(string Target, string Scenario, int Phase, string Name, double Rate, double Seconds,
     long Sent, long Accepted, long Rejected, long Unacknowledged, long Skipped, long[] AcceptedPerChannel,
-    long[][] AckHistogram, CpuUse Cpu, ServerStats? ServerBefore, ServerStats? ServerAfter, string[] Errors, string Kind = "posts");
+    long[][] AckHistogram, CpuUse Cpu, ServerStats? ServerBefore, ServerStats? ServerAfter, string[] Errors, string Kind = "posts")
+{
+    /// <summary>What the server spent compiling in the phase: a start-up cost, so a phase that still pays
+    /// much of it is not yet steady.</summary>
+    public double ServerJitMs() => ServerBefore is { } a && ServerAfter is { } b ? (b.JitSeconds - a.JitSeconds) * 1000 : 0;
+}
 
 public sealed record IngestResult(string Target, string Name, string Mode, int Workers, int Channels, double Seconds,
     long Accepted, long Rejected, long Failed, long[][] AckHistogram, CpuUse Cpu, string[] Errors, string Kind = "ingest");
