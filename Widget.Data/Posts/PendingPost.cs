@@ -3,7 +3,4 @@ using Widget.Core.Posts;
 namespace Widget.Data.Posts;
 
 /// <summary>A post waiting for the next batch, with the time it was written.</summary>
-internal sealed record PendingPost(NewPost Post, DateTimeOffset CreatedAt, bool Shadow)
-{
-    public TaskCompletionSource<BatchedPost?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+internal sealed record PendingPost(NewPost Post, DateTimeOffset CreatedAt, bool Shadow);
