@@ -36,7 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();
         services.AddScoped<PostReports>();
-        services.AddScoped<PostingChecks>();
+        services.AddSingleton<PostingChecks>();
         services.AddScoped<HeldPosts>();
         services.AddScoped<HeldPostApprover>();
         services.AddScoped<OwnPosts>();
