@@ -21,12 +21,10 @@ internal static class PostingChecksStatement
         CancellationToken ct)
     {
         var attempts = batch.Select(i => i.Request).ToArray();
-        var tags = attempts.SelectMany((a, i) => a.Tags.Select(tag => (Ord: i + 1L, Tag: tag))).ToArray();
         await using var command = dataSource.CreateCommand(Sql);
         command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = attempts.Select(a => a.UserId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = attempts.Select(a => a.Channel).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = tags.Select(t => t.Ord).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags.Select(t => t.Tag).ToArray() });
+        OrdinalPairs.AddTo(command.Parameters, attempts, a => a.Tags);
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.EveryPost });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = (int)PremoderationMode.FirstPost });
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Widget.Data.Batching;
 
 namespace Widget.Data.Posts;
 
@@ -57,9 +58,7 @@ internal static class PostBatchStatement
         command.Parameters.Add(Array(batch, p => p.Post.Channel.Value));
         command.Parameters.Add(Array(batch, p => p.Shadow));
         command.Parameters.Add(Array(batch, p => p.Post.ReplyToId));
-        var tags = batch.SelectMany((p, i) => p.Post.Tags.Select(tag => (Ord: i + 1L, Tag: tag.Value))).ToArray();
-        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = tags.Select(t => t.Ord).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags.Select(t => t.Tag).ToArray() });
+        OrdinalPairs.AddTo(command.Parameters, batch, p => p.Post.Tags.Select(tag => tag.Value));
 
         var results = new BatchedPost?[batch.Count];
         await using var reader = await command.ExecuteReaderAsync(ct);
