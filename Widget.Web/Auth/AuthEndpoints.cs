@@ -1,16 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Widget.Data.Accounts;
 
 namespace Widget.Web.Auth;
 
 /// <summary>
 /// Sign-in for a widget inside a third-party iframe, without third-party cookies: a popup on our own
-/// domain runs the OpenID Connect flow and ends by handing the iframe a one-time code bound to a nonce
-/// the iframe chose; the iframe trades code and nonce for a bearer token.
+/// domain (<see cref="SignInPopupEndpoints"/>) runs the OpenID Connect flow and ends by handing the
+/// iframe a one-time code for the sign-in's nonce; the iframe trades code and verifier for a bearer token.
 /// </summary>
 public static class AuthEndpoints
 {
@@ -19,8 +17,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth");
-        group.MapGet("/popup", OpenPopupAsync);
-        group.MapGet("/complete", CompleteAsync);
+        group.MapSignInPopup();
         group.MapPost("/handoff", CollectCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
         group.MapPost("/token", ExchangeCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
         group.MapPost("/silent", SilentSignInAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
@@ -28,70 +25,17 @@ public static class AuthEndpoints
         return app;
     }
 
-    /// <summary>Starts the provider's sign-in, or skips straight to the hand-off when already signed in here.</summary>
-    public static async Task<Results<ChallengeHttpResult, RedirectHttpResult, ProblemHttpResult>> OpenPopupAsync(
-        string? provider, string? nonce, HttpContext http, IOptions<AuthOptions> options)
-    {
-        if (!SignInNonce.IsWellFormed(nonce))
-        {
-            return TypedResults.Problem("The sign-in request is missing its nonce.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (provider is null || !options.Value.Providers.ContainsKey(provider))
-        {
-            return TypedResults.Problem("Unknown sign-in provider.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (!PopupRequest.IsFromOwnPage(http.Request))
-        {
-            return TypedResults.Problem("Sign in from the chat widget itself.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        PopupRequest.Remember(http.Response, nonce!);
-        var complete = "/auth/complete?nonce=" + Uri.EscapeDataString(nonce!);
-        // A revoked session authenticates but is made anonymous, so ask who it is, not whether it parsed.
-        var existing = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (existing.Principal.ToPostAuthor() is not null)
-        {
-            return TypedResults.Redirect(complete);
-        }
-
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = complete }, [AuthPolicies.OidcScheme(provider)]);
-    }
-
-    /// <summary>The popup's last page: stores a one-time code for the nonce and hands it to the opener.</summary>
-    public static async Task<Results<RazorComponentResult<SignInCompletePage>, ProblemHttpResult>> CompleteAsync(
-        string? nonce, HttpContext http, SignInHandoffs handoffs, IOptions<AuthOptions> options, CancellationToken ct)
-    {
-        var signedIn = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        if (!SignInNonce.IsWellFormed(nonce) || !PopupRequest.Completes(http, nonce!) || signedIn.Principal.ToPostAuthor() is not { } user)
-        {
-            return TypedResults.Problem("The sign-in did not complete. Close this window and try again.",
-                statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var code = SignInNonce.NewCode();
-        await handoffs.CreateAsync(SignInNonce.Hash(nonce!), code, user.SessionId, options.Value.CodeLifetime, ct);
-        http.Response.Headers.CacheControl = "no-store";
-        return new RazorComponentResult<SignInCompletePage>(new
-        {
-            Nonce = nonce,
-            Code = code,
-            Origin = $"{http.Request.Scheme}://{http.Request.Host}",
-        });
-    }
-
     /// <summary>Lets the iframe collect its code when the provider's pages cut the popup's link to it.</summary>
     public static async Task<Results<Ok<HandoffCode>, NoContent, ProblemHttpResult>> CollectCodeAsync(
         HandoffRequest request, SignInHandoffs handoffs, HttpContext http, CancellationToken ct)
     {
-        if (!SignInNonce.IsWellFormed(request.Nonce))
+        if (!SignInNonce.IsWellFormed(request.Verifier))
         {
-            return TypedResults.Problem("The nonce is missing or malformed.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("The verifier is missing or malformed.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         http.Response.Headers.CacheControl = "no-store";
-        var code = await handoffs.FindCodeAsync(SignInNonce.Hash(request.Nonce!), ct);
+        var code = await handoffs.FindCodeAsync(SignInNonce.Hash(SignInNonce.For(request.Verifier!)), ct);
         return code is null ? TypedResults.NoContent() : TypedResults.Ok(new HandoffCode(code));
     }
 
@@ -99,12 +43,12 @@ public static class AuthEndpoints
         TokenRequest request, SignInHandoffs handoffs, AccountStore accounts, TokenIssuer issuer,
         HttpContext http, CancellationToken ct)
     {
-        if (!SignInNonce.IsWellFormed(request.Nonce) || string.IsNullOrEmpty(request.Code))
+        if (!SignInNonce.IsWellFormed(request.Verifier) || string.IsNullOrEmpty(request.Code))
         {
             return TypedResults.Problem(BadCode, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var sessionId = await handoffs.RedeemAsync(SignInNonce.Hash(request.Nonce!), request.Code, ct);
+        var sessionId = await handoffs.RedeemAsync(SignInNonce.Hash(SignInNonce.For(request.Verifier!)), request.Code, ct);
         var user = sessionId is { } id ? await accounts.FindActiveSessionAsync(id, ct) : null;
         if (user is null)
         {
@@ -123,7 +67,8 @@ public static class AuthEndpoints
     public static async Task<Results<Ok<IssuedToken>, NoContent, ProblemHttpResult>> SilentSignInAsync(
         HttpContext http, AccountStore accounts, TokenIssuer issuer, CancellationToken ct)
     {
-        if (http.Request.Headers["Sec-Fetch-Site"] is [{ } site] && site != "same-origin")
+        // Browsers send Fetch Metadata on every request; one without it is not a widget of ours.
+        if (http.Request.Headers["Sec-Fetch-Site"] != "same-origin")
         {
             return TypedResults.Problem("Only the widget itself may ask for this.", statusCode: StatusCodes.Status403Forbidden);
         }

@@ -4,15 +4,18 @@ using System.Text;
 namespace Widget.Web.Auth;
 
 /// <summary>
-/// Binds a sign-in popup to the widget that opened it. Without this, any site could open our popup
-/// with a nonce of its own choosing and, for a visitor already signed in here, collect the code by
-/// polling. Only our own pages may start a popup (Fetch Metadata, or a same-origin Referer where a
-/// browser sends none), and only the nonce that popup started may be completed (a short-lived cookie).
+/// Binds a sign-in popup to the widget frame that opened it. The popup's first page asks its opener,
+/// by a message only a window of our own origin receives, for the verifier behind the nonce in its
+/// URL, and starts the sign-in with it from our own origin. A link to the popup posted in a chat, or
+/// a popup another site opens, has no such opener: it never starts, so it never completes a hand-off
+/// for whoever planted the nonce. The start is then remembered in a short-lived cookie, so only the
+/// browser that started a sign-in can complete it.
 /// </summary>
 public static class PopupRequest
 {
     private const string CookieName = "widget.popup";
 
+    /// <summary>A request our own pages made: Fetch Metadata where the browser sends it, else its Origin.</summary>
     public static bool IsFromOwnPage(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
@@ -21,8 +24,8 @@ public static class PopupRequest
             return site == "same-origin";
         }
 
-        return Uri.TryCreate(request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
-            && string.Equals(referer.GetLeftPart(UriPartial.Authority), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+        return Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
+            && string.Equals(origin.GetLeftPart(UriPartial.Authority), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void Remember(HttpResponse response, string nonce) =>
@@ -37,11 +40,16 @@ public static class PopupRequest
             MaxAge = TimeSpan.FromMinutes(15),
         });
 
-    /// <summary>True when this browser's popup started a sign-in for <paramref name="nonce"/>; forgets it either way.</summary>
+    /// <summary>True when this browser's popup started a sign-in for <paramref name="nonce"/>.</summary>
+    public static bool Started(HttpContext http, string nonce) =>
+        CryptographicOperations.FixedTimeEquals(
+            Encoding.UTF8.GetBytes(http.Request.Cookies[CookieName] ?? ""), Encoding.UTF8.GetBytes(nonce));
+
+    /// <summary>As <see cref="Started"/>, and forgets the start either way: a sign-in completes once.</summary>
     public static bool Completes(HttpContext http, string nonce)
     {
-        var remembered = http.Request.Cookies[CookieName] ?? "";
+        var started = Started(http, nonce);
         http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/auth" });
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(remembered), Encoding.UTF8.GetBytes(nonce));
+        return started;
     }
 }

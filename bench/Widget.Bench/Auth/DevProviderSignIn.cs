@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -9,9 +10,9 @@ using Widget.Bench.Net;
 namespace Widget.Bench.Auth;
 
 /// <summary>
-/// Signs one bench user in the way the widget's popup does, through tools/dev-oidc: the popup URL,
-/// the provider's login and consent forms, the callback, the hand-off page's one-time code, and the
-/// code traded with its nonce for a bearer token. Its own cookie jar, from its own source address
+/// Signs one bench user in the way the widget's popup does, through tools/dev-oidc: the popup's start
+/// with a verifier, the provider's login and consent forms, the callback, the hand-off page's one-time
+/// code, and the code traded with its verifier for a bearer token. Its own cookie jar, from its own source address
 /// (the token endpoint limits sign-ins per address). The requests the widget's own page makes (opening
 /// the popup, trading the code) say so as a browser would, with <c>Sec-Fetch-Site: same-origin</c>.
 /// </summary>
@@ -24,8 +25,17 @@ public static partial class DevProviderSignIn
     public static async Task<string> TokenAsync(Uri widget, IPAddress source, string login, CancellationToken ct)
     {
         using var browser = new HttpClient(Loopback.Handler([source], new CookieContainer())) { Timeout = TimeSpan.FromSeconds(30) };
-        var nonce = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var page = await FollowAsync(browser, new Uri(widget, $"/auth/popup?provider=dev&nonce={nonce}"), login, ct);
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var nonce = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        using (var start = new HttpRequestMessage(HttpMethod.Post, new Uri(widget, "/auth/popup")))
+        {
+            start.Content = JsonContent.Create(new { provider = "dev", verifier });
+            start.Headers.Add(FetchSite, SameOrigin);
+            using var started = await browser.SendAsync(start, ct);
+            started.EnsureSuccessStatusCode();
+        }
+
+        var page = await FollowAsync(browser, new Uri(widget, $"/auth/challenge?provider=dev&nonce={nonce}"), login, ct);
         var match = CodeAttribute().Match(page);
         if (!match.Success)
         {
@@ -34,7 +44,7 @@ public static partial class DevProviderSignIn
 
         using var exchange = new HttpRequestMessage(HttpMethod.Post, new Uri(widget, "/auth/token"))
         {
-            Content = JsonContent.Create(new { nonce, code = match.Groups[1].Value }),
+            Content = JsonContent.Create(new { verifier, code = match.Groups[1].Value }),
         };
         exchange.Headers.Add(FetchSite, SameOrigin);
         using var response = await browser.SendAsync(exchange, ct);

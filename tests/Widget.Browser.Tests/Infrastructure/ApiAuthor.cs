@@ -1,8 +1,6 @@
-using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Widget.Testing;
 using Widget.Web.Auth;
@@ -29,10 +27,9 @@ internal sealed partial class ApiAuthor : IDisposable
 
     public static async Task<ApiAuthor> SignInAsync(WidgetApp app, string login, CancellationToken ct)
     {
-        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var verifier = PopupSignIn.NewVerifier();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        using var page = await OidcDevLogin.SignInAsync(
-            browser, new Uri(app.BaseAddress, $"/auth/popup?provider={WidgetService.Provider}&nonce={nonce}"), login, ct);
+        using var page = await PopupSignIn.RunAsync(browser, app.BaseAddress, WidgetService.Provider, verifier, login, ct);
         var html = await page.Content.ReadAsStringAsync(ct);
         var code = CodeAttribute().Match(html) is { Success: true } match
             ? match.Groups[1].Value
@@ -41,7 +38,7 @@ internal sealed partial class ApiAuthor : IDisposable
         var api = app.CreateClient();
         try
         {
-            using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), ct);
+            using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), ct);
             response.EnsureSuccessStatusCode();
             var token = await response.Content.ReadFromJsonAsync<IssuedToken>(ct);
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Widget.Testing;
 using Widget.Web.Auth;
@@ -12,18 +11,17 @@ public static partial class ClusterSignIn
 {
     public static async Task<string> TokenAsync(Uri balancer, CancellationToken ct)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var verifier = PopupSignIn.NewVerifier();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         {
             BaseAddress = balancer,
         };
         var login = "user" + Guid.NewGuid().ToString("N")[..10];
-        using var page = await OidcDevLogin.SignInAsync(
-            browser, new Uri(balancer, $"/auth/popup?provider={WidgetCluster.Provider}&nonce={nonce}"), login, ct);
+        using var page = await PopupSignIn.RunAsync(browser, balancer, WidgetCluster.Provider, verifier, login, ct);
         var html = await page.Content.ReadAsStringAsync(ct);
         var code = CodeAttribute().Match(html);
         Assert.True(code.Success, $"The popup ended on {page.StatusCode} without a code: {html}");
-        using var response = await browser.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code.Groups[1].Value), ct);
+        using var response = await browser.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code.Groups[1].Value), ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IssuedToken>(ct))!.AccessToken;
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Widget.Testing;
 using Widget.Web.Auth;
@@ -34,14 +33,15 @@ public sealed partial class Visitor : IDisposable
 
     public static string NewLogin() => "user" + Guid.NewGuid().ToString("N")[..10];
 
-    public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>The secret a widget frame keeps for one sign-in; its hash is the nonce in the popup's URL.</summary>
+    public static string NewVerifier() => PopupSignIn.NewVerifier();
 
-    /// <summary>Runs the popup through the provider's login form and returns the page it ends on.</summary>
-    public Task<HttpResponseMessage> OpenPopupAsync(string nonce, CancellationToken ct) =>
-        OidcDevLogin.SignInAsync(browser, PopupUri(nonce), login, ct);
+    /// <summary>Runs the popup, started with <paramref name="verifier"/>, through the provider's login form; returns the page it ends on.</summary>
+    public Task<HttpResponseMessage> OpenPopupAsync(string verifier, CancellationToken ct) =>
+        PopupSignIn.RunAsync(browser, app.BaseAddress, WidgetApp.Provider, verifier, login, ct);
 
-    public Uri PopupUri(string nonce) => new(app.BaseAddress, $"/auth/popup?provider={WidgetApp.Provider}&nonce={nonce}");
+    /// <summary>Where the popup goes once started, for a test that looks at one step.</summary>
+    public Uri ChallengeUri(string verifier) => PopupSignIn.ChallengeUri(app.BaseAddress, WidgetApp.Provider, verifier);
 
     public HttpClient Browser => browser;
 
@@ -51,11 +51,11 @@ public sealed partial class Visitor : IDisposable
     /// <summary>The whole sign-in: popup, one-time code, token.</summary>
     public async Task<IssuedToken> SignInAsync(CancellationToken ct)
     {
-        var nonce = NewNonce();
-        using var page = await OpenPopupAsync(nonce, ct);
+        var verifier = NewVerifier();
+        using var page = await OpenPopupAsync(verifier, ct);
         var code = await ReadCodeAsync(page, ct);
         using var api = app.CreateClient();
-        using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), ct);
+        using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<IssuedToken>(ct))!;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Widget.Testing;
 using Widget.Web.Auth;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
@@ -32,11 +33,14 @@ public sealed class SignInTests(WidgetApp app)
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
         var first = await anna.SignInAsync(Ct);
+        var verifier = Visitor.NewVerifier();
 
-        using var popup = await anna.Browser.GetAsync(anna.PopupUri(Visitor.NewNonce()), Ct);
+        using var started = await PopupSignIn.StartAsync(anna.Browser, app.BaseAddress, WidgetApp.Provider, verifier, Ct);
+        using var popup = await anna.Browser.GetAsync(anna.ChallengeUri(verifier), Ct);
 
+        Assert.Equal(HttpStatusCode.NoContent, started.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, popup.StatusCode);
-        Assert.StartsWith("/auth/complete?nonce=", popup.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("/auth/complete?nonce=" + PopupSignIn.NonceFor(verifier), popup.Headers.Location?.ToString(), StringComparison.Ordinal);
         var second = await anna.SignInAsync(Ct);
         Assert.Equal(first.User.Id, second.User.Id);
     }
@@ -55,45 +59,48 @@ public sealed class SignInTests(WidgetApp app)
     public async Task Code_ReplayedAfterUse_IsRefused()
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
-        var nonce = Visitor.NewNonce();
-        using var page = await anna.OpenPopupAsync(nonce, Ct);
+        var verifier = Visitor.NewVerifier();
+        using var page = await anna.OpenPopupAsync(verifier, Ct);
         var code = await Visitor.ReadCodeAsync(page, Ct);
         using var client = app.CreateClient();
 
-        using var first = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
-        using var replay = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
+        using var first = await client.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), Ct);
+        using var replay = await client.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), Ct);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
     }
 
     [Fact]
-    public async Task Code_WithAnotherNonce_IsRefused()
+    public async Task Code_WithAnotherVerifier_IsRefused()
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
-        using var page = await anna.OpenPopupAsync(Visitor.NewNonce(), Ct);
+        using var page = await anna.OpenPopupAsync(Visitor.NewVerifier(), Ct);
         var code = await Visitor.ReadCodeAsync(page, Ct);
         using var client = app.CreateClient();
 
-        using var response = await client.PostAsJsonAsync("/auth/token", new TokenRequest(Visitor.NewNonce(), code), Ct);
+        using var response = await client.PostAsJsonAsync("/auth/token", new TokenRequest(Visitor.NewVerifier(), code), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
     [Fact]
-    public async Task Code_CanBeCollectedByPollingWithTheNonce()
+    public async Task Code_CanBeCollectedByPollingWithTheVerifier_AndNotWithTheNonce()
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
-        var nonce = Visitor.NewNonce();
+        var verifier = Visitor.NewVerifier();
         using var client = app.CreateClient();
-        using var pending = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
-        using var page = await anna.OpenPopupAsync(nonce, Ct);
+        using var pending = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(verifier), Ct);
+        using var page = await anna.OpenPopupAsync(verifier, Ct);
 
-        using var ready = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
+        // The nonce is in the popup's URL, so anyone may know it; it must not stand in for the verifier.
+        using var byNonce = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(PopupSignIn.NonceFor(verifier)), Ct);
+        using var ready = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(verifier), Ct);
         var code = (await ready.Content.ReadFromJsonAsync<HandoffCode>(Ct))!.Code;
-        using var token = await client.PostAsJsonAsync("/auth/token", new TokenRequest(nonce, code), Ct);
+        using var token = await client.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), Ct);
 
         Assert.Equal(HttpStatusCode.NoContent, pending.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, byNonce.StatusCode);
         Assert.Equal(await Visitor.ReadCodeAsync(page, Ct), code);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
     }
@@ -137,20 +144,44 @@ public sealed class SignInTests(WidgetApp app)
     }
 
     [Fact]
-    public async Task Popup_OpenedByAnotherSite_IsRefused()
+    public async Task Popup_LinkToItFollowedByASignedInVisitor_GivesWhoeverPlantedItNoCode()
+    {
+        using var victim = new Visitor(app, Visitor.NewLogin());
+        await victim.SignInAsync(Ct);
+        var attackersVerifier = Visitor.NewVerifier();
+        var planted = new Uri(app.BaseAddress, $"/auth/popup?provider={WidgetApp.Provider}&nonce={PopupSignIn.NonceFor(attackersVerifier)}");
+
+        // As a click on the link inside the widget: a same-origin navigation, every redirect followed.
+        using var landed = await OidcDevLogin.SignInAsync(victim.Browser, planted, victim.Login, Ct);
+        using var attacker = app.CreateClient();
+        // Both names, so the attack reads the same whichever the hand-off asks for.
+        using var poll = await attacker.PostAsJsonAsync("/auth/handoff",
+            new { nonce = PopupSignIn.NonceFor(attackersVerifier), verifier = attackersVerifier }, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, poll.StatusCode);
+        Assert.DoesNotContain("data-code=", await landed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Popup_StartedByAnotherSite_IsRefused()
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
         await anna.SignInAsync(Ct);
-        var nonce = Visitor.NewNonce();
-        using var request = new HttpRequestMessage(HttpMethod.Get, anna.PopupUri(nonce));
+        var verifier = Visitor.NewVerifier();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/popup")
+        {
+            Content = JsonContent.Create(new PopupStartRequest(WidgetApp.Provider, verifier)),
+        };
         request.Headers.Remove("Sec-Fetch-Site");
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
 
-        using var popup = await anna.Browser.SendAsync(request, Ct);
+        using var start = await anna.Browser.SendAsync(request, Ct);
+        using var challenge = await anna.Browser.GetAsync(anna.ChallengeUri(verifier), Ct);
         using var client = app.CreateClient();
-        using var poll = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(nonce), Ct);
+        using var poll = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(verifier), Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, popup.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, challenge.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, poll.StatusCode);
     }
 
@@ -159,9 +190,9 @@ public sealed class SignInTests(WidgetApp app)
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
         await anna.SignInAsync(Ct);
-        var planted = Visitor.NewNonce();
+        var planted = Visitor.NewVerifier();
 
-        using var complete = await anna.Browser.GetAsync($"/auth/complete?nonce={planted}", Ct);
+        using var complete = await anna.Browser.GetAsync($"/auth/complete?nonce={PopupSignIn.NonceFor(planted)}", Ct);
         using var client = app.CreateClient();
         using var poll = await client.PostAsJsonAsync("/auth/handoff", new HandoffRequest(planted), Ct);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Testing;
 using Widget.Web.Posting;
 using Widget.Web.Tests.Infrastructure;
 
@@ -41,7 +42,9 @@ public sealed class SignOutTests(WidgetApp app)
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var signOut = await client.PostAsync("/auth/signout", null, ct);
 
-        using var popup = await anna.Browser.GetAsync(anna.PopupUri(Visitor.NewNonce()), ct);
+        var verifier = Visitor.NewVerifier();
+        using var started = await PopupSignIn.StartAsync(anna.Browser, app.BaseAddress, WidgetApp.Provider, verifier, ct);
+        using var popup = await anna.Browser.GetAsync(anna.ChallengeUri(verifier), ct);
 
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         Assert.DoesNotContain("/auth/complete", popup.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
