@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -51,10 +52,18 @@ internal sealed partial class ApiAuthor : IDisposable
         }
     }
 
-    public async Task PostAsync(string tag, string text, CancellationToken ct)
+    /// <summary>Posts <paramref name="text"/> in <paramref name="tag"/> and returns the post's id.</summary>
+    public async Task<long> PostAsync(string tag, string text, CancellationToken ct)
     {
         using var response = await api.PostAsJsonAsync($"/api/tags/{tag}/posts", new CreatePostRequest(Guid.NewGuid(), text), ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return long.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+    }
+
+    public async Task DeleteAsync(long postId, CancellationToken ct)
+    {
+        using var response = await api.DeleteAsync($"/api/posts/{postId}", ct);
+        Assert.True(response.IsSuccessStatusCode, $"Deleting post {postId} answered {response.StatusCode}.");
     }
 
     public void Dispose() => api.Dispose();
