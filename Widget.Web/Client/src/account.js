@@ -1,6 +1,6 @@
 import { signIn, signOut } from './auth.js';
 import { offerContinue } from './continue.js';
-import { clearSession, loadSession, saveSession } from './session.js';
+import { SESSION_KEY, clearSession, loadSession, saveSession } from './session.js';
 
 export function setUpAccount(widget, { status, onChange }) {
   const signin = widget.querySelector('.signin');
@@ -45,6 +45,16 @@ export function setUpAccount(widget, { status, onChange }) {
     forget(true);
     onChange();
     signOut(accessToken);
+  });
+
+  // Another widget of ours on the same page shares this storage: signing in or out there counts here.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== SESSION_KEY) return;
+    const stored = loadSession();
+    if (stored?.accessToken === session?.accessToken) return;
+    session = stored;
+    render(false);
+    onChange();
   });
 
   render(false);
