@@ -22,11 +22,14 @@ public sealed class ChannelHandoverTests(AdministeredApp administered) : IClassF
         using var refused = await SiteApi.ClaimAsync(App, webmaster.AccessToken, tag, Ct);
 
         using var handed = await SiteApi.HandOverAsync(App, administered.Administrator.AccessToken, tag, webmaster.User.Id, Ct);
+        var sites = await webmasterVisitor.Browser.GetStringAsync("/sites", Ct);
         var configurator = await webmasterVisitor.Browser.GetStringAsync($"/sites/{tag}", Ct);
         var desk = await webmasterVisitor.Browser.GetStringAsync($"/mod/{tag}", Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, handed.StatusCode);
+        Assert.Contains($"Your user id is {webmaster.User.Id}", sites, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/sites/{tag}\"", sites, StringComparison.Ordinal);
         Assert.Contains("id=\"snippet-iframe\"", configurator, StringComparison.Ordinal);
         Assert.Contains("data-action=\"HandOver\"", desk, StringComparison.Ordinal);
         Assert.Contains(
