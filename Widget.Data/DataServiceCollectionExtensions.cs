@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<SignInHandoffs>();
         services.AddScoped<AccountDeletion>();
         services.AddScoped<SiteStore>();
+        services.AddScoped<SiteHandovers>();
         services.AddScoped<ChannelRoles>();
         services.AddScoped<ModerationStore>();
         services.AddScoped<ChannelRulesStore>();

@@ -10,6 +10,7 @@ using Widget.Web.Presence;
 using Widget.Web.Reactions;
 using Widget.Web.Realtime;
 using Widget.Web.Search;
+using Widget.Web.Sites;
 using Widget.Web.Viewing;
 
 // First, before anything rents from the shared array pool: the runtime reads its size only once.
@@ -24,6 +25,7 @@ builder.AddWidgetAuthentication();
 builder.AddWidgetPosting();
 builder.AddWidgetReactions();
 builder.AddWidgetModeration();
+builder.AddWidgetSites();
 builder.AddWidgetRealtime();
 builder.AddWidgetPresence();
 builder.AddWidgetPages();
@@ -43,6 +45,7 @@ app.MapAccountEndpoints();
 app.MapAccountDataApi();
 app.MapPostsApi();
 app.MapBansApi();
+app.MapSitesApi();
 app.MapPostEditApi();
 app.MapReactionsApi();
 app.MapLiveHub();

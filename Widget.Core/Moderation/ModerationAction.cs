@@ -16,4 +16,7 @@ public enum ModerationAction
     Premoderation,
     Approve,
     Reject,
+
+    /// <summary>An administrator gave the channel a new owner.</summary>
+    HandOver,
 }

@@ -14,4 +14,10 @@ public sealed class Site
     public DateTimeOffset UpdatedAt { get; set; }
 
     public SiteSettings Settings { get; set; } = new();
+
+    /// <summary>A site as its first owner finds it: titled after its tag, every other setting at its default.</summary>
+    public static Site New(string tag, long ownerId, DateTimeOffset now) => new()
+    {
+        Tag = tag, OwnerId = ownerId, CreatedAt = now, UpdatedAt = now, Settings = new SiteSettings { Title = "#" + tag },
+    };
 }

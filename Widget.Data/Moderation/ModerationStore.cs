@@ -143,8 +143,9 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
             .Where(e => e.Tag == tag)
             .OrderByDescending(e => e.Id)
             .Take(limit)
-            .Join(db.Users, e => e.ModeratorId, u => u.Id, (e, u) =>
-                new LogEntry(e.Id, e.Action, e.ModeratorId, u.DisplayName, e.PostId, e.TargetUserId, e.Detail, e.At))
+            .Join(db.Users, e => e.ModeratorId, u => u.Id, (e, u) => new LogEntry(
+                e.Id, e.Action, e.ModeratorId, u.DisplayName, e.PostId, e.TargetUserId, e.Detail, e.At,
+                db.Users.Where(t => t.Id == e.TargetUserId).Select(t => t.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
 
     private void Log(

@@ -33,7 +33,8 @@ public sealed class PostSearch(WidgetDbContext db)
     /// <summary>Tags that start with <paramref name="prefix"/> (already normalised), busiest channel first.</summary>
     public async Task<IReadOnlyList<string>> TagsAsync(Tag prefix, int limit, CancellationToken ct) =>
         await db.Channels.AsNoTracking()
-            .Where(c => c.Tag.StartsWith(prefix.Value))
+            // A claim locks its tag's row, creating it with no posts yet.
+            .Where(c => c.Tag.StartsWith(prefix.Value) && c.LastSeq > 0)
             .OrderByDescending(c => c.LastSeq).ThenBy(c => c.Tag)
             .Take(limit)
             .Select(c => c.Tag)

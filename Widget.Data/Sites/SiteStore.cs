@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Widget.Core.Sites;
 using Widget.Core.Tags;
 using Widget.Data.Entities;
@@ -9,25 +8,29 @@ namespace Widget.Data.Sites;
 /// <summary>Claims on tags and the settings of each claimed site.</summary>
 public sealed class SiteStore(WidgetDbContext db, TimeProvider time)
 {
-    /// <summary>A tag can be claimed once; the unique key, not a prior read, decides a race.</summary>
+    /// <summary>
+    /// A tag can be claimed once, and only while nobody but the claimant has posted in it (see
+    /// <see cref="ClaimMessages"/>). The check and the claim share one transaction that first takes the
+    /// channel's lock, as every post in the tag does, so neither a post nor a second claim lands between them.
+    /// </summary>
     public async Task<ClaimResult> ClaimAsync(Tag tag, long ownerId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        db.Sites.Add(new Site
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ChannelLock.TakeAsync(db, tag.Value, ct);
+        if (await db.Sites.AnyAsync(s => s.Tag == tag.Value, ct))
         {
-            Tag = tag.Value, OwnerId = ownerId, CreatedAt = now, UpdatedAt = now,
-            Settings = new SiteSettings { Title = "#" + tag.Value },
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return ClaimResult.Claimed;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
             return ClaimResult.AlreadyClaimed;
         }
+
+        if (await OthersPostedAsync(tag.Value, ownerId, ct))
+        {
+            return ClaimResult.OthersPosted;
+        }
+
+        db.Sites.Add(Site.New(tag.Value, ownerId, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return ClaimResult.Claimed;
     }
 
     public Task<Site?> FindAsync(Tag tag, CancellationToken ct) =>
@@ -54,4 +57,11 @@ public sealed class SiteStore(WidgetDbContext db, TimeProvider time)
     /// <summary>Gives up the claim; the tag stays an open channel with its posts.</summary>
     public async Task<bool> ReleaseAsync(Tag tag, long ownerId, CancellationToken ct) =>
         await db.Sites.Where(s => s.Tag == tag.Value && s.OwnerId == ownerId).ExecuteDeleteAsync(ct) == 1;
+
+    // Every post has a tag row for its channel, so this finds posts written in the tag and posts that name it,
+    // deleted and hidden ones included, and posts still waiting for a moderator or turned down.
+    private Task<bool> OthersPostedAsync(string tag, long userId, CancellationToken ct) =>
+        db.PostTags.Where(t => t.Tag == tag && t.Post!.AuthorId != userId).Select(t => t.Tag)
+            .Concat(db.HeldPosts.Where(h => h.AuthorId != userId && h.Tags.Contains(tag)).Select(h => h.Tag))
+            .AnyAsync(ct);
 }

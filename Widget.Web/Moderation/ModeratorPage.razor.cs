@@ -5,6 +5,7 @@ using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Auth;
+using Widget.Web.Sites;
 
 namespace Widget.Web.Moderation;
 
@@ -20,6 +21,7 @@ public sealed partial class ModeratorPage : IDisposable
     private PageState state = PageState.Loading;
     private long userId;
     private bool canAppoint;
+    private bool isAdministrator;
     private string message = "";
     private IReadOnlyList<ChannelPost> posts = [];
     private IReadOnlyList<ActiveBan> bans = [];
@@ -38,6 +40,7 @@ public sealed partial class ModeratorPage : IDisposable
     private int slowModeSeconds;
     private string blockedWords = "";
     private string appointee = "";
+    private string newOwner = "";
     private Post? banning;
 
     private enum PageState
@@ -75,6 +78,8 @@ public sealed partial class ModeratorPage : IDisposable
 
     [Inject] private DeskWatch Watch { get; set; } = default!;
 
+    [Inject] private ChannelHandover Handover { get; set; } = default!;
+
     [Inject] private ILogger<ModeratorPage> Logger { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
@@ -88,6 +93,7 @@ public sealed partial class ModeratorPage : IDisposable
 
         Tag = tag.Value.Value;
         canAppoint = await Access.CanAppointAsync(Tag, userId, CancellationToken.None);
+        isAdministrator = Access.IsAdministrator(userId);
         await LoadAsync();
         var rules = await Rules.GetAsync(Tag, CancellationToken.None);
         (slowModeSeconds, blockedWords) = (rules.SlowModeSeconds, string.Join('\n', rules.BlockedWords));
@@ -189,6 +195,10 @@ public sealed partial class ModeratorPage : IDisposable
 
     private Task SavePremoderationAsync(PremoderationMode mode) =>
         RunAsync(_ => Premoderation.SetModeAsync(userId, Tag, mode, CancellationToken.None));
+
+    private Task HandOverAsync() => RunAsync(_ => long.TryParse(newOwner.Trim(), out var newOwnerId)
+        ? Handover.HandOverAsync(userId, Core.Tags.Tag.Parse(Tag), newOwnerId, CancellationToken.None)
+        : Task.FromResult(new ModerationOutcome(ModerationStatus.Invalid, "Give the new owner's user id: the number in their profile's address, /u/ID.")));
 
     private async Task RunAsync(Func<ModerationService, Task<ModerationOutcome>> action)
     {

@@ -55,4 +55,29 @@ public sealed class ConfiguratorTests(WidgetApp app, HostPages hostPages, Browse
         await Expect(widget.Root).ToHaveAttributeAsync("data-theme", "dark");
         await Expect(widget.SignInButton).ToHaveCSSAsync("background-color", "rgb(255, 0, 0)");
     }
+
+    [Fact]
+    public async Task Configurator_ClaimOfATagOthersPostedIn_SaysWhyAndWhoCanHelp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = TestTags.New();
+        using (var member = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), ct))
+        {
+            await member.PostAsync(tag, "our channel", ct);
+        }
+
+        await using var webmaster = await browsers.NewVisitorAsync("webmaster");
+        var page = await webmaster.Context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "/account/signin?returnUrl=/sites").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Dev" }).ClickAsync();
+        await SignInPopup.SignInAsync(page, TestTags.NewLogin());
+        await BlazorPages.WaitUntilInteractiveAsync(page, "form.claim");
+
+        await page.GetByLabel("Tag").FillAsync(tag);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
+
+        await Expect(page.Locator("form.claim [role=alert]"))
+            .ToHaveTextAsync($"Others have already posted in #{tag}; ask an administrator to hand it to you.");
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/sites").ToString());
+    }
 }
