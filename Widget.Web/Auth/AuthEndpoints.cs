@@ -19,7 +19,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth");
-        group.MapGet("/popup", OpenPopupAsync);
+        group.MapGet("/popup", OpenPopupAsync).RequireRateLimiting(AuthPolicies.PopupStartRateLimit);
         group.MapGet("/complete", CompleteAsync);
         group.MapPost("/handoff", CollectCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);
         group.MapPost("/token", ExchangeCodeAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit);

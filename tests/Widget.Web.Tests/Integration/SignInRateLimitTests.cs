@@ -35,4 +35,29 @@ public sealed class SignInRateLimitTests
         Assert.Equal((int)retryAfter.Value.TotalSeconds, problem.RootElement.GetProperty("retryAfter").GetInt32());
         Assert.Contains("Try again in", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Each start would send the browser on to the provider: past the limit it is refused here instead.</summary>
+    [Fact]
+    public async Task PopupStarts_PastTheLimit_Are429WithoutGoingToTheProvider()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var service = WidgetApp.With(new Dictionary<string, string> { ["Auth:PopupStartsPerMinute"] = "3" });
+        await service.InitializeAsync();
+        using var visitor = new Visitor(service, Visitor.NewLogin());
+
+        var allowed = new List<Uri?>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var start = await visitor.Browser.GetAsync(visitor.PopupUri(Visitor.NewNonce()), ct);
+            allowed.Add(start.Headers.Location);
+        }
+
+        using var refused = await visitor.Browser.GetAsync(visitor.PopupUri(Visitor.NewNonce()), ct);
+
+        Assert.All(allowed, location => Assert.NotEqual(service.BaseAddress.Authority, Assert.IsType<Uri>(location).Authority));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Null(refused.Headers.Location);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    }
 }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using Widget.Cluster.Tests.Infrastructure;
+using Widget.Testing;
+
+namespace Widget.Cluster.Tests;
+
+/// <summary>Two nodes of their own with a small per-address limit (the shared ones allow the whole assembly's viewers).</summary>
+public sealed class ConnectionLimitTests(WidgetCluster cluster)
+{
+    private const int Limit = 4;
+
+    [Fact(Timeout = 120_000)]
+    public async Task HubConnections_TwoOnEachNode_TheFifthIsRefusedOnEither()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var environment = LimitedEnvironment();
+        await using var c = new WidgetNode("C", FreePort.Next(), environment);
+        await using var d = new WidgetNode("D", FreePort.Next(), environment);
+        await c.StartAsync(ct);
+        await d.StartAsync(ct);
+        var tag = ClusterTags.New();
+        var viewers = new List<ClusterViewer>();
+        try
+        {
+            foreach (var node in new[] { c, c, d, d })
+            {
+                viewers.Add(await ClusterViewer.ConnectAsync(node.BaseAddress, tag, token: null, ct));
+            }
+
+            var onC = await Assert.ThrowsAsync<HttpRequestException>(() => ClusterViewer.ConnectAsync(c.BaseAddress, tag, token: null, ct));
+            var onD = await Assert.ThrowsAsync<HttpRequestException>(() => ClusterViewer.ConnectAsync(d.BaseAddress, tag, token: null, ct));
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, onC.StatusCode);
+            Assert.Equal(HttpStatusCode.TooManyRequests, onD.StatusCode);
+        }
+        finally
+        {
+            foreach (var viewer in viewers)
+            {
+                await viewer.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A node killed with connections open leaves nothing behind once its heartbeat expires.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task HubConnections_OfAKilledNode_StopCountingAfterTheNodeTimeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var environment = LimitedEnvironment();
+        await using var c = new WidgetNode("C", FreePort.Next(), environment);
+        await using var d = new WidgetNode("D", FreePort.Next(), environment);
+        await c.StartAsync(ct);
+        await d.StartAsync(ct);
+        var tag = ClusterTags.New();
+        var viewers = new List<ClusterViewer>();
+        try
+        {
+            for (var i = 0; i < Limit; i++)
+            {
+                viewers.Add(await ClusterViewer.ConnectAsync(c.BaseAddress, tag, token: null, ct));
+            }
+
+            var whileAlive = await Assert.ThrowsAsync<HttpRequestException>(() => ClusterViewer.ConnectAsync(d.BaseAddress, tag, token: null, ct));
+            await c.KillAsync();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            ClusterViewer? afterDeath = null;
+            while (afterDeath is null)
+            {
+                try
+                {
+                    afterDeath = await ClusterViewer.ConnectAsync(d.BaseAddress, tag, token: null, ct);
+                }
+                catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.TooManyRequests && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200, ct);
+                }
+            }
+
+            viewers.Add(afterDeath);
+            Assert.Equal(HttpStatusCode.TooManyRequests, whileAlive.StatusCode);
+        }
+        finally
+        {
+            foreach (var viewer in viewers)
+            {
+                await viewer.DisposeAsync();
+            }
+        }
+    }
+
+    private Dictionary<string, string> LimitedEnvironment() => new(cluster.NodeEnvironment)
+    {
+        // Counted apart from nodes A and B, whose viewers come from the same address.
+        ["Redis__ChannelPrefix"] = "limits-" + Guid.NewGuid().ToString("N")[..8],
+        ["Realtime__MaxConnectionsPerAddress"] = Limit.ToString(CultureInfo.InvariantCulture),
+        // Short, so a killed node's connections stop counting within the test.
+        ["Redis__NodeHeartbeat"] = "00:00:01",
+        ["Redis__NodeTimeout"] = "00:00:03",
+    };
+}
