@@ -5,8 +5,8 @@ using Widget.Testing;
 
 namespace Widget.Cluster.Tests;
 
-/// <summary>Two nodes of their own with a small per-address limit (the shared ones allow the whole assembly's viewers).</summary>
-public sealed class ConnectionLimitTests(WidgetCluster cluster)
+/// <summary>Two nodes of their own with small per-address limits (the shared ones allow the whole assembly's viewers).</summary>
+public sealed class PerAddressLimitsTests(WidgetCluster cluster)
 {
     private const int Limit = 4;
 
@@ -90,11 +90,55 @@ public sealed class ConnectionLimitTests(WidgetCluster cluster)
         }
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task PopupStarts_SpreadOverBothNodes_AreRefusedPastTheLimitOnEither()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var environment = LimitedEnvironment();
+        await using var c = new WidgetNode("C", FreePort.Next(), environment);
+        await using var d = new WidgetNode("D", FreePort.Next(), environment);
+        await c.StartAsync(ct);
+        await d.StartAsync(ct);
+        using var onC = PopupClient(c, cluster.Balancer.BaseAddress);
+        using var onD = PopupClient(d, cluster.Balancer.BaseAddress);
+
+        var allowed = new List<HttpStatusCode>();
+        foreach (var client in new[] { onC, onD, onC, onD })
+        {
+            allowed.Add(await StartPopupAsync(client, ct));
+        }
+
+        var refusedOnC = await StartPopupAsync(onC, ct);
+        var refusedOnD = await StartPopupAsync(onD, ct);
+
+        Assert.All(allowed, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedOnC);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedOnD);
+    }
+
+    /// <summary>Straight to one node, under the public name the provider knows the redirect address by.</summary>
+    private static HttpClient PopupClient(WidgetNode node, Uri publicAddress)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = node.BaseAddress };
+        client.DefaultRequestHeaders.Host = publicAddress.Authority;
+        // As a browser says for a popup the widget's own page opened.
+        client.DefaultRequestHeaders.Add("Sec-Fetch-Site", "same-origin");
+        return client;
+    }
+
+    private static async Task<HttpStatusCode> StartPopupAsync(HttpClient client, CancellationToken ct)
+    {
+        var nonce = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using var response = await client.GetAsync($"/auth/popup?provider={WidgetCluster.Provider}&nonce={nonce}", ct);
+        return response.StatusCode;
+    }
+
     private Dictionary<string, string> LimitedEnvironment() => new(cluster.NodeEnvironment)
     {
         // Counted apart from nodes A and B, whose viewers come from the same address.
         ["Redis__ChannelPrefix"] = "limits-" + Guid.NewGuid().ToString("N")[..8],
         ["Realtime__MaxConnectionsPerAddress"] = Limit.ToString(CultureInfo.InvariantCulture),
+        ["Auth__PopupStartsPerMinute"] = Limit.ToString(CultureInfo.InvariantCulture),
         // Short, so a killed node's connections stop counting within the test.
         ["Redis__NodeHeartbeat"] = "00:00:01",
         ["Redis__NodeTimeout"] = "00:00:03",
