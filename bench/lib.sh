@@ -131,7 +131,8 @@ bench_start_oidc() {
 }
 
 # bench_start_service PORT OIDC_PORT PG_PORT LOG; sets service_pid. Posting limits are raised for the
-# bench (a few hundred bench users post thousands a second); everything else is the shipped config.
+# bench (a few hundred bench users post thousands a second), and so are the per-address limits (thousands of
+# viewers and hundreds of sign-ins come from a few loopback addresses); everything else is the shipped config.
 # BENCH_CONNECTION_OPTIONS appends to the connection string, for experiments ("Max Auto Prepare=32").
 bench_start_service() {
   local port=$1 oidc_port=$2 pg_port=$3 log=$4
@@ -142,6 +143,8 @@ bench_start_service() {
       Diagnostics__ExposeStats=true \
       Posting__RateLimitBurst=10000 \
       Posting__RateLimitPeriod=00:00:01 \
+      Realtime__MaxConnectionsPerAddress=1000000 \
+      Auth__PopupStartsPerMinute=100000 \
       Auth__Providers__dev__DisplayName="Dev login" \
       Auth__Providers__dev__Authority="http://localhost:$oidc_port" \
       Auth__Providers__dev__ClientId=widget-dev \

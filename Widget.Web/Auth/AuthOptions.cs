@@ -21,6 +21,13 @@ public sealed class AuthOptions
     public int SignInRequestsPerMinute { get; set; } = 120;
 
     /// <summary>
+    /// Sign-in popups one address may start per minute, across the cluster. A person starts one per sign-in and a
+    /// token lasts weeks, so this leaves room for a crowd behind one shared address, not for a script.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int PopupStartsPerMinute { get; set; } = 30;
+
+    /// <summary>
     /// Whether a sign-in here also sets the cross-site session cookie that <c>/auth/silent</c> reads
     /// (<c>SameSite=None; Secure</c>). Unset: on https requests only. <c>true</c> also on plain http,
     /// which browsers accept for localhost only; <c>false</c>: never, and "Continue as" never appears.

@@ -14,5 +14,8 @@ public static class AuthPolicies
     /// <summary>Per-address limit on the sign-in hand-off endpoints, which anyone can call.</summary>
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>Per-address limit on starting the sign-in popup, each of which sends the browser on to the provider.</summary>
+    public const string PopupStartRateLimit = "popup-start";
+
     public static string OidcScheme(string provider) => "oidc-" + provider;
 }

@@ -19,7 +19,8 @@ public static class SignInPopupEndpoints
     {
         group.MapGet("/popup", OpenPopup);
         group.MapPost("/popup", Start);
-        group.MapGet("/challenge", ChallengeAsync);
+        // The challenge is what asks the provider (a pushed authorization request), so it is what is limited.
+        group.MapGet("/challenge", ChallengeAsync).RequireRateLimiting(AuthPolicies.PopupStartRateLimit);
         group.MapGet("/complete", CompleteAsync);
         return group;
     }

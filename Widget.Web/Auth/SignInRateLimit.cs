@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Widget.Web.Auth;
 
-/// <summary>Limits the sign-in endpoints per client address, answering like the rest of the API when it refuses.</summary>
+/// <summary>
+/// Limits the sign-in endpoints per client address (the hand-off, and the popup's start in <see cref="PopupStartRateLimit"/>),
+/// answering like the rest of the API when it refuses.
+/// </summary>
 public static class SignInRateLimit
 {
     public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, int requestsPerMinute) =>
@@ -13,6 +16,7 @@ public static class SignInRateLimit
             limiter.AddPolicy(AuthPolicies.SignInRateLimit, context =>
                 RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = requestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            limiter.AddPolicy<string, PopupStartRateLimit>(AuthPolicies.PopupStartRateLimit);
             // The middleware's default is a bare 503, which reads as an outage and says nothing of when to retry.
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RefuseAsync;

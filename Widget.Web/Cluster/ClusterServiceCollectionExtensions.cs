@@ -7,6 +7,7 @@ using StackExchange.Redis;
 using Widget.Core.Presence;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
+using Widget.Web.Realtime;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
 namespace Widget.Web.Cluster;
@@ -54,6 +55,10 @@ public static class ClusterServiceCollectionExtensions
         // Posting limits across nodes, with the node's own buckets as the fallback while Redis is away.
         builder.Services.AddSingleton<LocalPostingRateLimiter>();
         builder.Services.AddSingleton<IPostingRateLimiter, RedisPostingRateLimiter>();
+        // Hub connections per client address across nodes, with the node's own counts as the fallback.
+        builder.Services.AddSingleton<RedisHubConnectionCounter>();
+        builder.Services.AddSingleton<IHubConnectionCounter>(services => services.GetRequiredService<RedisHubConnectionCounter>());
+        builder.Services.AddHostedService<HubConnectionCountsHeartbeat>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -10,6 +10,14 @@ public sealed class RealtimeOptions
     [Range(1, 10_000)]
     public int CatchUpLimit { get; set; } = 200;
 
+    /// <summary>
+    /// How many hub connections one client address may hold open at once, across the cluster. One open widget is
+    /// one connection; an office or a mobile carrier's shared address puts many people behind one address, so this
+    /// is set for a crowd, not a person, and still stops one machine from holding thousands.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 200;
+
     /// <summary>How many tags one connection may follow at once.</summary>
     [Range(1, 100)]
     public int MaxTagsPerConnection { get; set; } = 4;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Widget.Web.Auth;
 
@@ -22,13 +23,16 @@ public static class RealtimeServiceCollectionExtensions
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddSingleton<PostChanges>();
         builder.Services.AddScoped<CatchUpReader>();
+        // One node counts in memory; AddWidgetCluster registers the Redis counter first when nodes share one.
+        builder.Services.AddSingleton<LocalHubConnectionCounter>();
+        builder.Services.TryAddSingleton<IHubConnectionCounter>(services => services.GetRequiredService<LocalHubConnectionCounter>());
         return builder;
     }
 
     public static WebApplication MapLiveHub(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
-        app.UseWhen(LiveHub.Serves, branch => branch.UseMiddleware<HubOriginGuard>());
+        app.UseWhen(LiveHub.Serves, branch => branch.UseMiddleware<HubOriginGuard>().UseMiddleware<HubConnectionLimit>());
         app.MapHub<LiveHub>(LiveHub.Path, connection =>
         {
             connection.CloseOnAuthenticationExpiration = true;

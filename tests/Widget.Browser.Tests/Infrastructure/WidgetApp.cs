@@ -30,6 +30,8 @@ public sealed class WidgetApp : IAsyncLifetime
                 // Chromium takes Secure cookies from http://localhost, so the cross-site session cookie
                 // that "Continue as" needs works here without https.
                 ["Auth:CrossSiteCookie"] = "true",
+                // Every test signs in from 127.0.0.1; the limit itself is tested in Widget.Web.Tests.
+                ["Auth:PopupStartsPerMinute"] = "100000",
             },
             TestContext.Current.CancellationToken);
 

@@ -57,6 +57,8 @@ public sealed class WidgetCluster : IAsyncLifetime
             [$"Auth__Providers__{Provider}__ClientSecret"] = oidc.ClientSecret,
             [$"Auth__Providers__{Provider}__RequireHttpsMetadata"] = "false",
             ["Posting__RateLimitBurst"] = "1000",
+            // Every viewer of every test comes from 127.0.0.1; the limit itself is tested on nodes of its own.
+            ["Realtime__MaxConnectionsPerAddress"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         NodeEnvironment = environment;

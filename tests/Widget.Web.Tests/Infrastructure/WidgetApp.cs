@@ -51,6 +51,8 @@ public sealed class WidgetApp : IAsyncLifetime
             ["Moderation:DeskCheckInterval"] = DeskCheckInterval.ToString(),
             // Every test signs in from 127.0.0.1; the limit itself is tested on a service of its own.
             ["Auth:SignInRequestsPerMinute"] = "100000",
+            ["Auth:PopupStartsPerMinute"] = "100000",
+            ["Realtime:MaxConnectionsPerAddress"] = "100000",
         };
         foreach (var (key, value) in overrides)
         {
