@@ -17,6 +17,7 @@ public static class RealtimeServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
+            hub.AddFilter<HubArgumentGuard>();
         });
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
