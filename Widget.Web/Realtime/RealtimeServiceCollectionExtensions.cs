@@ -21,6 +21,7 @@ public static class RealtimeServiceCollectionExtensions
         });
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddHostedService<OrderedFeed>();
         builder.Services.AddSingleton<PostChanges>();
         builder.Services.AddScoped<CatchUpReader>();
         return builder;
