@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextPool<WidgetDbContext>((sp, options) =>
             options.UseWidgetNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<PostQueries>();
+        services.AddSingleton<PostOrder>();
         services.AddSingleton<PostCommitQueue>();
         services.AddScoped<PostWriter>();
         services.AddScoped<PostEditor>();

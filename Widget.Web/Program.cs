@@ -17,6 +17,7 @@ using Widget.Web.Viewing;
 SharedArrayPoolSize.Apply();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWidgetData();
+builder.AddWidgetProblems();
 builder.AddWidgetForwardedHeaders();
 builder.AddWidgetHealthChecks();
 builder.AddWidgetTelemetry();

@@ -20,19 +20,35 @@ public sealed class PostCommitQueue : IAsyncDisposable
         p => HashCode.Combine(p.Post.AuthorId, p.Post.ClientId));
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly BatchLanes<PendingPost, BatchedPost?> lanes;
+    private readonly PostOrder order;
+    private readonly BatchLanes<PendingPost, StoredPost?> lanes;
 
-    public PostCommitQueue(NpgsqlDataSource dataSource)
+    public PostCommitQueue(NpgsqlDataSource dataSource, PostOrder order)
     {
         this.dataSource = dataSource;
-        lanes = new BatchLanes<PendingPost, BatchedPost?>(Lanes, MaxBatch, CommitAsync, SameClientId);
+        this.order = order;
+        lanes = new BatchLanes<PendingPost, StoredPost?>(Lanes, MaxBatch, CommitInOrderAsync, SameClientId);
     }
 
     /// <summary>Stores the post with the next batch; null when its client id was already stored.</summary>
-    /// <remarks>A caller that gives up may still find the post committed: a retry with the same client id finds it.</remarks>
-    internal Task<BatchedPost?> StoreAsync(PendingPost post, CancellationToken ct) => lanes.SendAsync(post, ct);
+    /// <remarks>A caller that gives up may still find the post committed: a retry with the same client id finds it.
+    /// Either way the stored post is released to <see cref="PostOrder"/> for live delivery.</remarks>
+    internal Task<StoredPost?> StoreAsync(PendingPost post, CancellationToken ct) => lanes.SendAsync(post, ct);
 
-    private async Task CommitAsync(IReadOnlyList<BatchItem<PendingPost, BatchedPost?>> batch, CancellationToken ct)
+    private async Task CommitInOrderAsync(IReadOnlyList<BatchItem<PendingPost, StoredPost?>> batch, CancellationToken ct)
+    {
+        var ticket = order.Begin(batch);
+        try
+        {
+            await CommitAsync(batch, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            order.End(ticket, batch);
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<BatchItem<PendingPost, StoredPost?>> batch, CancellationToken ct)
     {
         try
         {
@@ -40,7 +56,7 @@ public sealed class PostCommitQueue : IAsyncDisposable
                 .ConfigureAwait(false);
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Complete(results[i]);
+                batch[i].Complete(results[i]?.ToStored(batch[i].Request));
             }
         }
         catch (PostgresException e) when (batch.Count > 1 && !e.IsTransient)

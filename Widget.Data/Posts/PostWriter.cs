@@ -10,16 +10,8 @@ public sealed class PostWriter(PostCommitQueue queue, PostQueries queries)
     {
         // Postgres keeps microseconds; answering with what it stores keeps a retry's answer identical.
         now = now.AddTicks(-(now.Ticks % 10)).ToUniversalTime();
-        if (await queue.StoreAsync(new PendingPost(post, now, shadow), ct) is not { } stored)
-        {
-            return await queries.FindByClientIdAsync(post.AuthorId, post.ClientId, ct)
-                ?? throw new InvalidOperationException("A post conflicted on its client id but cannot be found.");
-        }
-
-        var tags = post.Tags.Select(t => t.Value).ToArray();
-        var replyTo = post.ReplyToId is { } parent ? new PostReply(parent, stored.ParentAuthorName) : null;
-        var created = new Post(stored.Id, post.AuthorId, stored.AuthorName, post.Text, now, post.Channel.Value, tags, replyTo);
-        var placements = tags.Order(StringComparer.Ordinal).Select(tag => new Placement(tag, stored.Seqs[tag])).ToArray();
-        return new StoredPost(created, placements, Created: true);
+        return await queue.StoreAsync(new PendingPost(post, now, shadow), ct)
+            ?? await queries.FindByClientIdAsync(post.AuthorId, post.ClientId, ct)
+            ?? throw new InvalidOperationException("A post conflicted on its client id but cannot be found.");
     }
 }

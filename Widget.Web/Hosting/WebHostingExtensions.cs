@@ -19,8 +19,6 @@ public static class WebHostingExtensions
         // Our own headers decide who may frame a page; antiforgery's SAMEORIGIN would break the widget.
         builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<UnexpectedErrorHandler>();
         return builder;
     }
 

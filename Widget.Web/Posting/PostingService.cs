@@ -5,7 +5,6 @@ using Widget.Core.Tags;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Moderation;
-using Widget.Web.Realtime;
 
 namespace Widget.Web.Posting;
 
@@ -17,7 +16,6 @@ public sealed class PostingService(
     ModerationStore moderation,
     PostingChecks checks,
     Threads threads,
-    LiveFeed feed,
     PostHolding holding,
     BanEnds banEnds,
     DeskNudges desks,
@@ -91,11 +89,10 @@ public sealed class PostingService(
             return await holding.HoldAsync(post, queue, ct);
         }
 
+        // Viewers are sent a stored post by OrderedFeed, in each tag's seq order, whether or not its poster waits.
         var stored = await writer.StoreAsync(post, time.GetUtcNow(), shadow: ban is not null, ct);
         if (stored.Created)
         {
-            // The statement has committed by now, so every viewer told of the post can also read it back.
-            await (ban is null ? feed.PublishAsync(stored) : feed.PublishToAuthorAsync(stored));
             desks.Nudge(tags);
         }
 

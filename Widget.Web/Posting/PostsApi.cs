@@ -7,6 +7,7 @@ using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
 using Widget.Web.Auth;
+using Widget.Web.Hosting;
 using Widget.Web.Moderation;
 
 namespace Widget.Web.Posting;
@@ -106,7 +107,7 @@ public static class PostsApi
             _ => StatusCodes.Status400BadRequest,
         };
         var extensions = rejection.RetryAfter is { } retry && retry > TimeSpan.Zero
-            ? new Dictionary<string, object?> { ["retryAfter"] = (int)Math.Ceiling(retry.TotalSeconds) }
+            ? new Dictionary<string, object?> { [ProblemDefaults.RetryAfter] = (int)Math.Ceiling(retry.TotalSeconds) }
             : null;
         return TypedResults.Problem(rejection.Message, statusCode: status, extensions: extensions);
     }

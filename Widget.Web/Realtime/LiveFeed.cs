@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
-using Widget.Web.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Hosting;
 
 namespace Widget.Web.Realtime;
 
 /// <summary>
-/// Pushes stored posts to the viewers of each of their tags. The sends are started, in order, and not awaited
-/// (<see cref="DetachedSends"/>): viewers who keep up have a post as soon as it is written to their connections.
+/// Pushes a post a moderator approved to the viewers of each of its tags; the posts the commit lanes store go
+/// out through <see cref="OrderedFeed"/>. The sends are started and not awaited (<see cref="DetachedSends"/>):
+/// viewers who keep up have a post as soon as it is written to their connections.
 /// </summary>
 public sealed partial class LiveFeed(
     IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetMetrics metrics, ILogger<LiveFeed> logger)
@@ -26,15 +26,6 @@ public sealed partial class LiveFeed(
         var sends = Task.WhenAll(stored.Placements.Select(p =>
             hub.Clients.Group(LiveGroups.ForTag(p.Tag)).PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html))));
         DetachedSends.Observe(sends, () => metrics.FannedOut(Stopwatch.GetElapsedTime(started)), e => Failed(stored.Post.Id, e));
-    }
-
-    /// <summary>A post written under a shadow ban reaches its author's own connections and nobody else.</summary>
-    public async Task PublishToAuthorAsync(StoredPost stored)
-    {
-        var html = await renderer.RenderAsync(stored.Post);
-        var author = hub.Clients.User(UserIds.Of(stored.Post.AuthorId));
-        var sends = Task.WhenAll(stored.Placements.Select(p => author.PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html))));
-        DetachedSends.Observe(sends, null, e => Failed(stored.Post.Id, e));
     }
 
     private void Failed(long postId, Exception e)

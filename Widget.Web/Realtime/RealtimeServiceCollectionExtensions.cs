@@ -18,9 +18,11 @@ public static class RealtimeServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
+            hub.AddFilter<HubArgumentGuard>();
         });
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
+        builder.Services.AddHostedService<OrderedFeed>();
         builder.Services.AddSingleton<PostChanges>();
         builder.Services.AddScoped<CatchUpReader>();
         // One node counts in memory; AddWidgetCluster registers the Redis counter first when nodes share one.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Widget.Core.Posts;
 using Widget.Web.Posting;
@@ -81,7 +82,7 @@ public sealed class PostsApiTests(WidgetApp app)
     }
 
     [Fact]
-    public async Task Create_FasterThanTheRateLimit_Is429WithWhenToRetry()
+    public async Task Create_FasterThanTheRateLimit_Is429WithRetryAfterHeaderAndBody()
     {
         var tag = TestTags.New();
         using var client = await SignedInClientAsync();
@@ -94,7 +95,10 @@ public sealed class PostsApiTests(WidgetApp app)
         using var response = await client.PostAsJsonAsync($"/api/tags/{tag}/posts", new CreatePostRequest(Guid.NewGuid(), "one too many"), Ct);
 
         var problem = await ReadProblemAsync(response, (HttpStatusCode)429);
-        Assert.True(problem.Extensions.ContainsKey("retryAfter"));
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        Assert.Equal((int)retryAfter.Value.TotalSeconds, ((JsonElement)problem.Extensions["retryAfter"]!).GetInt32());
         Assert.Equal(WidgetApp.RateLimitBurst, (await ListAsync(client, tag, "")).Posts.Count);
     }
 
