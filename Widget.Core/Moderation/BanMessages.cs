@@ -1,5 +1,6 @@
 using System.Globalization;
 using Widget.Core.Posts;
+using Widget.Core.Text;
 
 namespace Widget.Core.Moderation;
 
@@ -8,7 +9,8 @@ public static class BanMessages
 {
     public static string Describe(string tag, DateTimeOffset? until, string reason)
     {
-        var why = string.IsNullOrWhiteSpace(reason) ? "" : $" Reason: {reason}";
+        var clean = UserText.Line(reason);
+        var why = clean.Length == 0 ? "" : $" Reason: {clean}";
         return $"You are banned from #{tag} {Length(until)}.{why}";
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Widget.Core.Posts;
+using Widget.Core.Text;
 
 namespace Widget.Core.Moderation;
 
@@ -31,11 +32,14 @@ public static class BlockedWords
         return null;
     }
 
-    /// <summary>One word per line or comma, trimmed, lower-cased, without repeats or blanks.</summary>
+    /// <summary>
+    /// One word per line or comma, trimmed, lower-cased, without repeats or blanks; cleaned as posts are
+    /// (<see cref="UserText"/>), or a word pasted with a zero-width space inside would never match.
+    /// </summary>
     public static IReadOnlyList<string> Parse(string? list) =>
         (list ?? "").Split(['\n', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.ToLower(CultureInfo.InvariantCulture))
-            .Where(w => w.Length <= MaxWordLength)
+            .Select(w => UserText.Line(w).ToLower(CultureInfo.InvariantCulture))
+            .Where(w => w.Length is > 0 and <= MaxWordLength)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxWords)
             .ToArray();

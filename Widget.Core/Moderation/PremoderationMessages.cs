@@ -1,4 +1,5 @@
 using Widget.Core.Posts;
+using Widget.Core.Text;
 
 namespace Widget.Core.Moderation;
 
@@ -10,9 +11,9 @@ public static class PremoderationMessages
     public static string Held(string tag) =>
         $"Your post waits for a moderator of #{tag} to approve it; until then only you see it.";
 
-    public static string Rejected(string tag, string reason) => string.IsNullOrWhiteSpace(reason)
-        ? $"A moderator of #{tag} did not approve your post."
-        : $"A moderator of #{tag} did not approve your post. Reason: {reason}";
+    public static string Rejected(string tag, string reason) => UserText.Line(reason) is { Length: > 0 } clean
+        ? $"A moderator of #{tag} did not approve your post. Reason: {clean}"
+        : $"A moderator of #{tag} did not approve your post.";
 
     /// <summary>A retried send of a post that was not approved: sending it again will not change that.</summary>
     public static PostRejection Rejection(string tag, string reason) => new(PostRejectionReason.Forbidden, Rejected(tag, reason));

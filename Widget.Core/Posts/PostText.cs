@@ -1,4 +1,4 @@
-using System.Text;
+using Widget.Core.Text;
 
 namespace Widget.Core.Posts;
 
@@ -8,8 +8,8 @@ public static class PostText
     public const int DefaultMaxLength = 2000;
 
     /// <summary>
-    /// Normalises line breaks, drops control characters (they only serve to confuse a reader's
-    /// terminal or screen reader) and trims. Returns the clean text, or why it cannot be posted.
+    /// Normalises line breaks, drops control, bidi and invisible characters (<see cref="UserText.Clean"/>:
+    /// they only serve to confuse a reader, their screen reader or the word list) and trims. Returns the clean text, or why it cannot be posted.
     /// </summary>
     public static (string? Text, PostRejection? Rejection) Normalize(string? raw, int maxLength)
     {
@@ -24,35 +24,12 @@ public static class PostText
             return (null, PostRejection.TooLong(maxLength));
         }
 
-        var text = Clean(raw).Trim();
+        var text = UserText.Clean(raw).Trim();
         if (text.Length == 0)
         {
             return (null, PostRejection.Empty());
         }
 
         return text.Length > maxLength ? (null, PostRejection.TooLong(maxLength)) : (text, null);
-    }
-
-    private static string Clean(string raw)
-    {
-        var builder = new StringBuilder(raw.Length);
-        for (var i = 0; i < raw.Length; i++)
-        {
-            var c = raw[i];
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < raw.Length && raw[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else if (c is '\n' or '\t' || !char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }

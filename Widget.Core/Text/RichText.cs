@@ -14,7 +14,7 @@ public static class RichText
     public static IReadOnlyList<RichTextToken> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var source = StripBidiControls(text);
+        var source = UserText.Clean(text);
         var tokens = new List<RichTextToken>();
         var plain = new StringBuilder();
         var i = 0;
@@ -52,32 +52,6 @@ public static class RichText
             plain.Clear();
         }
     }
-
-    /// <summary>
-    /// Drops the bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
-    /// post or a name they would reorder the page's own text around them ("10:30 annA").
-    /// </summary>
-    public static string StripBidiControls(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!text.Any(IsBidiControl))
-        {
-            return text;
-        }
-
-        var clean = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (!IsBidiControl(c))
-            {
-                clean.Append(c);
-            }
-        }
-
-        return clean.ToString();
-    }
-
-    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     // Same rule as Hashtags: '#' or '@' inside a word ("C#", "me@host") or a URL is not a marker.
     private static bool StartsWord(string text, int i) =>

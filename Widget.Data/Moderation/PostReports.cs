@@ -43,6 +43,7 @@ public sealed class PostReports(WidgetDbContext db, TimeProvider time)
             .Join(db.Users, x => x.r.ReporterId, u => u.Id, (x, u) => new { x.r, x.Post, Reporter = u.DisplayName })
             .OrderByDescending(x => x.r.Id)
             .Take(limit)
-            .Select(x => new ReportEntry(x.r.Id, x.r.PostId, x.Post!.Text, x.Post.Author!.DisplayName, x.Reporter, x.r.Reason, x.r.CreatedAt))
+            .Select(x => new ReportEntry(
+                x.r.Id, x.r.PostId, x.Post!.Text, x.Post.AuthorId, x.Post.Author!.DisplayName, x.r.ReporterId, x.Reporter, x.r.Reason, x.r.CreatedAt))
             .ToListAsync(ct);
 }

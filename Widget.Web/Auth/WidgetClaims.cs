@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Widget.Core.Text;
 using Widget.Data.Accounts;
 using Widget.Web.Posting;
 
@@ -25,6 +26,6 @@ public static class WidgetClaims
         principal?.Identity?.IsAuthenticated == true
         && long.TryParse(principal.FindFirstValue(UserId), out var userId)
         && Guid.TryParse(principal.FindFirstValue(SessionId), out var sessionId)
-            ? new PostAuthor(userId, sessionId, principal.FindFirstValue(Name) ?? "")
+            ? new PostAuthor(userId, sessionId, UserText.Line(principal.FindFirstValue(Name) ?? ""))
             : null;
 }

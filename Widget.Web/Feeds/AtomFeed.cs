@@ -90,10 +90,10 @@ public static class AtomFeed
 
     private static string Stamp(DateTimeOffset time) => XmlConvert.ToString(time.ToUniversalTime());
 
-    /// <summary>Characters XML cannot carry (lone surrogates, U+FFFE) and bidi controls are dropped.</summary>
+    /// <summary>Characters XML cannot carry (lone surrogates, U+FFFE), bidi controls and invisible characters are dropped.</summary>
     private static string Clean(string text)
     {
-        text = RichText.StripBidiControls(text);
+        text = UserText.Clean(text);
         var clean = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

@@ -49,7 +49,7 @@ public static class FeedEndpoints
         }
 
         var posts = await queries.ByAuthorAsync(id, null, EntryCount, ct);
-        return Answer(http, PublicLinks.User(id), RichText.StripBidiControls(user.DisplayName), posts);
+        return Answer(http, PublicLinks.User(id), UserText.Line(user.DisplayName), posts);
     }
 
     private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound> Answer(

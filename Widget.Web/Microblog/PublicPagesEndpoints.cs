@@ -83,7 +83,7 @@ public static class PublicPagesEndpoints
         }
 
         var posts = await queries.ByAuthorAsync(id, before, PageSize + 1, ct);
-        var name = RichText.StripBidiControls(user.DisplayName);
+        var name = UserText.Line(user.DisplayName);
         var meta = PageMeta.For(http.Request, PublicLinks.User(id), name, $"Posts by {name}.", "profile", PublicLinks.UserFeed(id));
         return new RazorComponentResult<ProfilePage>(new
         {
@@ -124,7 +124,7 @@ public static class PublicPagesEndpoints
             return TypedResults.NotFound();
         }
 
-        var author = RichText.StripBidiControls(post.AuthorName);
+        var author = UserText.Line(post.AuthorName);
         var meta = PageMeta.For(http.Request, PublicLinks.Post(id), $"{author} in #{post.Channel}", Excerpt(post), "article");
         var replies = post.ReplyTo is null ? await threads.RepliesAsync(id, MaxReplies, ct) : [];
         return new RazorComponentResult<PermalinkPage>(new { Meta = meta, Post = post, Replies = replies });
@@ -133,7 +133,7 @@ public static class PublicPagesEndpoints
     /// <summary>A link preview shows a line or two; the whole post is on the page.</summary>
     private static string Excerpt(Post post)
     {
-        var text = RichText.StripBidiControls(post.Text).ReplaceLineEndings(" ");
+        var text = UserText.Clean(post.Text).ReplaceLineEndings(" ");
         return text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 199), "…");
     }
 

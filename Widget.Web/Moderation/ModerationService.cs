@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Moderation;
+using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Realtime;
@@ -80,15 +81,15 @@ public sealed partial class ModerationService(
             return new ModerationOutcome(ModerationStatus.Forbidden, "Moderators of a channel cannot be banned from it.");
         }
 
-        var ban = await store.BanAsync(tag, userId, until, reason.Trim(), shadow, moderatorId, ct);
+        var ban = await store.BanAsync(tag, userId, until, UserText.Line(reason), shadow, moderatorId, ct);
         var message = BanMessages.Describe(tag, until, ban.Reason);
         if (shadow)
         {
-            return ModerationOutcome.Ok($"{ban.UserName} is shadow-banned in #{tag}: only they see their new posts.");
+            return ModerationOutcome.Ok($"{UserText.Line(ban.UserName)} is shadow-banned in #{tag}: only they see their new posts.");
         }
 
         Push(hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)), tag);
-        return ModerationOutcome.Ok($"{ban.UserName} is banned from #{tag} {BanMessages.Length(until)}.");
+        return ModerationOutcome.Ok($"{UserText.Line(ban.UserName)} is banned from #{tag} {BanMessages.Length(until)}.");
     }
 
     public async Task<ModerationOutcome> LiftBanAsync(long moderatorId, string tag, long userId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Widget.Core.Moderation;
+using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Web.Realtime;
 
@@ -66,7 +67,7 @@ public sealed class PremoderationService(
             return ModerationOutcome.NotAllowed(tag);
         }
 
-        var why = reason?.Trim() ?? "";
+        var why = UserText.Line(reason ?? "");
         if (why.Length > PremoderationMessages.RejectReasonMaxLength)
         {
             return new ModerationOutcome(ModerationStatus.Invalid,

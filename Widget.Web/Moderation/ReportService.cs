@@ -1,4 +1,5 @@
 using Widget.Core.Tags;
+using Widget.Core.Text;
 using Widget.Data.Moderation;
 
 namespace Widget.Web.Moderation;
@@ -16,7 +17,7 @@ public sealed class ReportService(PostReports reports, DeskNudges desks)
             return new ModerationOutcome(ModerationStatus.Invalid, "That is not a valid channel name.");
         }
 
-        var reason = request.Reason?.Trim() ?? "";
+        var reason = UserText.Line(request.Reason ?? "");
         if (reason.Length > MaxReasonLength)
         {
             return new ModerationOutcome(ModerationStatus.Invalid, $"A reason can be at most {MaxReasonLength} characters long.");

@@ -1,4 +1,5 @@
 using Widget.Core.Sites;
+using Widget.Core.Text;
 
 namespace Widget.Web.Sites;
 
@@ -62,7 +63,7 @@ public sealed class SiteSettingsForm
 
         var settings = new SiteSettings
         {
-            Title = Title.Trim(),
+            Title = UserText.Line(Title),
             Width = Width,
             Height = Height,
             AccentColor = CustomColors ? AccentColor : null,

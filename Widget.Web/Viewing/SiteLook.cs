@@ -1,5 +1,6 @@
 using System.Globalization;
 using Widget.Core.Sites;
+using Widget.Core.Text;
 using Widget.Data.Entities;
 
 namespace Widget.Web.Viewing;
@@ -16,7 +17,7 @@ public sealed record SiteLook(string Title, WidgetTheme Theme, WidgetLabels Labe
         settings ??= site.Settings;
         var version = "v=" + site.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var href = settings.HasCustomStyle ? $"/w/{site.Tag}/site.css?{stylesheetQuery ?? version}" : null;
-        var title = settings.Title.Length > 0 ? settings.Title : "#" + site.Tag;
+        var title = UserText.Line(settings.Title) is { Length: > 0 } own ? own : "#" + site.Tag;
         return new SiteLook(title, settings.Theme, WidgetLabels.For(settings.Language), href);
     }
 }

@@ -15,7 +15,12 @@ public static class SiteStylesheet
         Append(css, "--widget-bg", settings.BackgroundColor);
         Append(css, "--widget-text", settings.TextColor);
         css.Append("}\n");
-        css.Append(settings.CustomCss);
+        // CSS saved before the check grew stricter is served only if it would be accepted today.
+        if (CustomCss.Problem(settings.CustomCss) is null)
+        {
+            css.Append(settings.CustomCss);
+        }
+
         return css.ToString();
     }
 

@@ -35,6 +35,10 @@ public sealed class TagTests
     [InlineData("12345")]
     [InlineData("<script>")]
     [InlineData(null)]
+    [InlineData("news\u3164")]
+    [InlineData("news\u034F")]
+    [InlineData("news\uFE0F")]
+    [InlineData("ne\u200Bws")]
     public void Parse_WhenInvalid_IsRefused(string? text) => Assert.False(Tag.TryParse(text, out _));
 
     [Fact]

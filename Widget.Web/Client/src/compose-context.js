@@ -1,4 +1,4 @@
-import { text } from './text.js';
+import { fill, text } from './text.js';
 
 // What the compose box is doing besides writing a new post: replying to someone, or editing one's own
 // post. Shown above the text box with a cancel button; the send in compose.js reads it.
@@ -8,9 +8,9 @@ export function createComposeContext(form) {
   const textarea = form.elements.text;
   let current = null;
 
-  function set(context, words) {
+  function set(context, words, names) {
     current = context;
-    label.textContent = words;
+    fill(label, words, names);
     bar.hidden = false;
     textarea.focus();
   }
@@ -28,7 +28,7 @@ export function createComposeContext(form) {
     clear,
     replyTo(postId, name) {
       if (current?.kind === 'edit') textarea.value = '';
-      set({ kind: 'reply', postId }, text('textReplyingTo').replace('{0}', name));
+      set({ kind: 'reply', postId }, text('textReplyingTo'), [name]);
     },
     edit(postId, postText) {
       textarea.value = postText;

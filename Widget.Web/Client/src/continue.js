@@ -1,4 +1,4 @@
-import { text } from './text.js';
+import { fill, text } from './text.js';
 
 // In a third-party frame our cookies are out of reach, so a visitor signed in on our own domain
 // still has to pass through the popup on every new site. Where the browser offers the Storage Access
@@ -63,7 +63,7 @@ export function offerContinue(signin, { onSession }) {
       }
       ready = await fetchSession();
       if (!ready) return;
-      button.textContent = text('textContinueAs').replace('{0}', ready.user.name);
+      fill(button, text('textContinueAs'), [ready.user.name]);
     } else {
       button.textContent = text('textContinue');
     }

@@ -1,4 +1,4 @@
-import { text } from './text.js';
+import { fill, text } from './text.js';
 
 // How often our own typing is reported; the server drops reports that come faster anyway.
 const REPORT_EVERY_MS = 2000;
@@ -12,7 +12,8 @@ export function createTyping(widget, { tag, live, signedIn }) {
 
   function render() {
     const names = [...typists.values()].map((t) => t.name);
-    line.textContent = names.length ? text('textTyping').replace('{0}', names.join(', ')) : '';
+    if (names.length) fill(line, text('textTyping'), names);
+    else line.replaceChildren();
   }
 
   function stop(userId) {

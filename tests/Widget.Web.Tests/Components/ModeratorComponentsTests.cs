@@ -119,12 +119,12 @@ public sealed class ModeratorComponentsTests : BunitContext
     {
         long hidden = 0;
         var cut = Render<ReportList>(p => p
-            .Add(x => x.Reports, [new ReportEntry(1, 42, "cheap pills", "Spammer", "Anna", "spam", DateTimeOffset.UnixEpoch)])
+            .Add(x => x.Reports, [new ReportEntry(1, 42, "cheap pills", 7, "Spammer", 9, "Anna", "spam", DateTimeOffset.UnixEpoch)])
             .Add(x => x.OnHide, id => hidden = id));
 
         cut.Find(".hide").Click();
 
-        Assert.Equal("Spammer: cheap pills", cut.Find(".report-post").TextContent);
+        Assert.Equal("Spammer id 7: cheap pills", cut.Find(".report-post").TextContent);
         Assert.Equal("spam", cut.Find(".report-reason").TextContent);
         Assert.Equal(42, hidden);
     }

@@ -16,7 +16,7 @@ public sealed class PostThreadViewTests : BunitContext
         var cut = Render<PostView>(p => p.Add(x => x.Post, post));
 
         Assert.Equal("4", cut.Find("article.post").GetAttribute("data-reply-to"));
-        cut.Find(".post-reply-to").MarkupMatches("<a class=\"post-reply-to\" href=\"/p/4\">&lt;b&gt;Bob&lt;/b&gt;</a>");
+        cut.Find(".post-reply-to").MarkupMatches("<a class=\"post-reply-to\" href=\"/p/4\"><bdi>&lt;b&gt;Bob&lt;/b&gt;</bdi></a>");
         Assert.Empty(cut.FindAll("b"));
     }
 

@@ -32,7 +32,7 @@ public sealed class ModeratorPageTests(WidgetApp app)
         Assert.Contains("Delete everywhere", html, StringComparison.Ordinal);
         Assert.Contains("id=\"appoint\"", html, StringComparison.Ordinal);
         Assert.Contains("trolling", html, StringComparison.Ordinal);
-        Assert.Contains($"({troll.User.Id})", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"user-id\">id {troll.User.Id}</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-action=\"Ban\"", html, StringComparison.Ordinal);
     }
 

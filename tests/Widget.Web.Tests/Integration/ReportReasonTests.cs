@@ -26,7 +26,7 @@ public sealed class ReportReasonTests(WidgetApp app)
         var html = await desk.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal("Abuse: calls <everyone> names", Assert.Single(await ModerationDesk.ReadReportsAsync(app, tag, Ct)).Reason);
-        Assert.Contains("<span class=\"report-reason\">Abuse: calls &lt;everyone&gt; names</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<bdi class=\"report-reason\">Abuse: calls &lt;everyone&gt; names</bdi>", html, StringComparison.Ordinal);
     }
 
     [Fact]
