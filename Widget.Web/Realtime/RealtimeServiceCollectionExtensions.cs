@@ -18,8 +18,9 @@ public static class RealtimeServiceCollectionExtensions
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
-            hub.AddFilter<HubArgumentGuard>();
-        });
+        })
+        // Our hub alone: Blazor's circuit hub sends null for parameters its signatures call non-nullable.
+        .AddHubOptions<LiveHub>(hub => hub.AddFilter<HubArgumentGuard>());
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<OrderedFeed>();
