@@ -11,6 +11,7 @@ public static class WebHostingExtensions
 {
     public static WebApplicationBuilder AddWidgetPages(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Razor's default encoder writes every non-Latin letter as an entity: a Russian post would
         // travel at four times its size. Encoding stays on for everything that is markup.
