@@ -9,10 +9,14 @@ public static class SignInLinks
 {
     private static readonly string[] Paths = ["/auth/", "/account/", "/signin-oidc"];
 
-    /// <summary>True when <paramref name="url"/> points into those pages on <paramref name="ownHost"/>, on any port.</summary>
-    public static bool Targets(string url, string ownHost)
+    /// <summary>
+    /// True when <paramref name="url"/> points into those pages on <paramref name="ownHost"/>, on any port;
+    /// on any host while the service does not know its own.
+    /// </summary>
+    public static bool Targets(string url, string? ownHost)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !string.Equals(uri.IdnHost, ownHost, StringComparison.OrdinalIgnoreCase))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (ownHost is not null && !string.Equals(uri.IdnHost, ownHost, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.Options;
 using Widget.Core.Text;
+using Widget.Web.Hosting;
 
 namespace Widget.Web.Viewing;
 
@@ -8,7 +10,8 @@ namespace Widget.Web.Viewing;
 /// A post's text with its links, tags and mentions as anchors. Written as a render tree rather than
 /// a .razor file so that no template whitespace reaches the <c>pre-wrap</c> paragraph it renders into:
 /// line breaks stay the author's "\n", shown by CSS. Every character is a text node or an attribute
-/// value, both encoded by the renderer; the only markup is the anchors built here.
+/// value, both encoded by the renderer; the only markup is the anchors built here. A link into our own
+/// sign-in and account pages stays text (see <see cref="SignInLinks"/>).
 /// </summary>
 public sealed class RichPostText : ComponentBase
 {
@@ -17,12 +20,17 @@ public sealed class RichPostText : ComponentBase
 
     [Parameter, EditorRequired] public string Text { get; set; } = "";
 
+    [Inject] private IOptions<HostingOptions> Hosting { get; set; } = null!;
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         foreach (var token in RichText.Parse(Text))
         {
             switch (token)
             {
+                case LinkToken link when SignInLinks.Targets(link.Url, Hosting.Value.Origin?.IdnHost):
+                    builder.AddContent(8, link.Url);
+                    break;
                 case TextToken text:
                     builder.AddContent(0, text.Text);
                     break;

@@ -23,4 +23,11 @@ public sealed class SignInLinksTests
     [InlineData("not a url")]
     public void Targets_AnythingElse_IsFalse(string url) =>
         Assert.False(SignInLinks.Targets(url, "chat.example"));
+
+    [Fact]
+    public void Targets_WithoutAKnownOwnHost_TakesEveryHostForOurs()
+    {
+        Assert.True(SignInLinks.Targets("https://elsewhere.example/auth/popup", ownHost: null));
+        Assert.False(SignInLinks.Targets("https://elsewhere.example/t/demo", ownHost: null));
+    }
 }

@@ -14,7 +14,7 @@ public sealed class PostHtmlRendererTests
     [Fact]
     public async Task RenderedPosts_AreNotKeptByTheRenderer()
     {
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddOptions().BuildServiceProvider();
         await using var renderer = new PostHtmlRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
 
         var (html, rendered) = await RenderAsync(renderer);
@@ -29,7 +29,7 @@ public sealed class PostHtmlRendererTests
     [Fact]
     public async Task PostsRenderedAtOnce_EachGetTheirOwnMarkup()
     {
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddOptions().BuildServiceProvider();
         await using var renderer = new PostHtmlRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
 
         var posts = Enumerable.Range(1, 200)
@@ -48,7 +48,7 @@ public sealed class PostHtmlRendererTests
     [Fact]
     public async Task AComponentThatFails_LeavesTheRendererWorking()
     {
-        await using var services = new ServiceCollection().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddOptions().BuildServiceProvider();
         await using var renderer = new PostHtmlRenderer(services.GetRequiredService<IServiceScopeFactory>(), NullLoggerFactory.Instance);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => renderer.RenderAsync<FailingComponent>(new Dictionary<string, object?>()));

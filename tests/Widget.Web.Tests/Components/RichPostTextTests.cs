@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Widget.Web.Hosting;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Tests.Components;
@@ -6,6 +9,9 @@ namespace Widget.Web.Tests.Components;
 /// <summary>Hostile input and the exact markup it must come out as: only our anchors, everything else text.</summary>
 public sealed class RichPostTextTests : BunitContext
 {
+    public RichPostTextTests() =>
+        Services.AddSingleton(Options.Create(new HostingOptions { PublicOrigin = "https://chat.example" }));
+
     private const string Ext = "class=\"post-link\" rel=\"nofollow ugc noopener\" target=\"_blank\"";
 
     public static TheoryData<string, string> Corpus => new()
@@ -80,5 +86,25 @@ public sealed class RichPostTextTests : BunitContext
         var cut = Render<RichPostText>(p => p.Add(x => x.Text, url));
 
         Assert.Equal(url, cut.Find("a").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("https://chat.example/auth/popup?provider=dev&nonce=abc")]
+    [InlineData("https://CHAT.example:8443//%61ccount/signout")]
+    [InlineData("https://chat.example/signin-oidc/dev?code=x")]
+    public void Render_WhenLinkLeadsIntoOurSignIn_ShowsItAsTextOnly(string url)
+    {
+        var cut = Render<RichPostText>(p => p.Add(x => x.Text, $"see {url} now"));
+
+        Assert.Empty(cut.FindAll("a"));
+        Assert.Equal($"see {url} now", string.Concat(cut.Nodes.Select(n => n.TextContent)));
+    }
+
+    [Fact]
+    public void Render_WhenAnotherSiteHasSuchAPath_LinksIt()
+    {
+        var cut = Render<RichPostText>(p => p.Add(x => x.Text, "https://elsewhere.example/auth/popup"));
+
+        Assert.Equal("https://elsewhere.example/auth/popup", cut.Find("a").GetAttribute("href"));
     }
 }
