@@ -27,7 +27,6 @@ export function embedBubble(doc, origin, config) {
   const { tag, side } = config;
   let open = false;
   let unread = 0;
-  let frame = null;
 
   const root = doc.createElement('div');
   const shadow = root.attachShadow({ mode: 'closed' });
@@ -92,23 +91,22 @@ export function embedBubble(doc, origin, config) {
     });
   }
 
+  const frame = createFrame(panel, origin, config, {
+    // Panel, button and margins all fit in the viewport.
+    size: { maxHeight: 'calc(100vh - 108px)' },
+    onPost() {
+      if (open) return;
+      unread += 1;
+      render();
+    },
+    onReady: () => frame.send(visibilityMessage(open)),
+  });
+
   function toggle() {
     open = !open;
     if (open) {
       unread = 0;
-      if (!frame) {
-        frame = createFrame(panel, origin, config, {
-          // Panel, button and margins all fit in the viewport.
-          size: { maxHeight: 'calc(100vh - 108px)' },
-          onPost() {
-            if (open) return;
-            unread += 1;
-            render();
-          },
-          onReady: () => frame.send(visibilityMessage(open)),
-        });
-        frame.load();
-      }
+      frame.load();
     }
     frame.send(visibilityMessage(open));
     render();
@@ -125,9 +123,9 @@ export function embedBubble(doc, origin, config) {
   shadow.append(button, panel);
   render();
   doc.body.append(root);
-  return {
-    send(message) {
-      frame?.send(message);
-    },
-  };
+  // The chat loads closed once the host page has, rather than on the first open, so that posts
+  // before the first open count on the badge too; waiting for the page keeps it off the page's own load.
+  if (doc.readyState === 'complete') frame.load();
+  else win.addEventListener('load', () => frame.load(), { once: true });
+  return frame;
 }

@@ -36,13 +36,31 @@ test('adds one element to the page, fixed in the chosen corner', () => {
   assert.ok(root.shadowRoot);
 });
 
-test('is a labelled, closed button that loads nothing until first opened', () => {
-  const { button, badge, iframe } = setUp();
+test('is a labelled, closed button', () => {
+  const { button, badge } = setUp();
   assert.equal(button.type, 'button');
   assert.equal(button.getAttribute('aria-expanded'), 'false');
   assert.equal(button.getAttribute('aria-label'), 'Chat #mysite');
   assert.equal(badge.hidden, true);
+});
+
+test('loads the chat closed once the host page has loaded, and counts posts before the first open', () => {
+  const { window, button, badge, iframe, fromFrame } = setUp();
   assert.equal(iframe(), undefined);
+  window.dispatch('load');
+  assert.equal(iframe().src, 'https://chat.example/w/mysite?embed=1');
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+  fromFrame({ type: 'widget:post' });
+  assert.equal(badge.textContent, '1');
+  button.click();
+  assert.equal(badge.hidden, true);
+});
+
+test('loads the chat at once on a page that has already loaded', () => {
+  const window = createWindow();
+  window.document.readyState = 'complete';
+  embedBubble(window.document, ORIGIN, CONFIG);
+  assert.equal(window.document.body.children[0].find('iframe').length, 1);
 });
 
 test('opens and closes the panel, with the chat loaded once', () => {

@@ -45,4 +45,30 @@ public sealed class BubbleTests(WidgetApp app, HostPages hostPages, Browsers bro
         await Expect(button.Locator("span")).ToBeHiddenAsync();
         await Expect(widget.PostTexts).ToHaveTextAsync(["before the visit", "seen while open", "missed one", "missed two"]);
     }
+
+    [Fact]
+    public async Task Bubble_NeverOpened_CountsPostsThatArriveAfterThePageLoaded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = TestTags.New();
+        using var author = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), ct);
+        await author.PostAsync(tag, "before the visit", ct);
+        await using var reader = await browsers.NewVisitorAsync("reader");
+        var page = await reader.Context.NewPageAsync();
+        await page.AddInitScriptAsync(OpenShadowRoots);
+        await page.GotoAsync(hostPages.Add(EmbedSnippets.Bubble(app.BaseAddress, tag)).ToString());
+        var button = page.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}", Exact = true });
+        var widget = new EmbeddedWidget(page, page.Locator($"iframe[title=\"Chat #{tag}\"]"));
+
+        // The closed chat is live once it counts its own visitor.
+        await Expect(widget.Root.Locator(".presence")).ToHaveTextAsync("1 here now");
+        await author.PostAsync(tag, "missed one", ct);
+        await author.PostAsync(tag, "missed two", ct);
+
+        var unread = page.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}, 2 new", Exact = true });
+        await Expect(unread).ToBeVisibleAsync();
+        await unread.ClickAsync();
+        await Expect(button.Locator("span")).ToBeHiddenAsync();
+        await Expect(widget.PostTexts).ToHaveTextAsync(["before the visit", "missed one", "missed two"]);
+    }
 }
