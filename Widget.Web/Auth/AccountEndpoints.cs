@@ -21,14 +21,14 @@ public static class AccountEndpoints
     public static RazorComponentResult<AccountSignInPage> SignInPage(string? returnUrl, IOptions<AuthOptions> options) =>
         new(new
         {
-            ReturnUrl = LocalReturnUrl.Or(returnUrl, "/sites"),
+            ReturnUrl = LocalReturnUrl.OrDefault(returnUrl),
             Providers = options.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
         });
 
     public static Results<ChallengeHttpResult, NotFound> Login(string provider, string? returnUrl, IOptions<AuthOptions> options) =>
         options.Value.Providers.ContainsKey(provider)
             ? TypedResults.Challenge(
-                new AuthenticationProperties { RedirectUri = LocalReturnUrl.Or(returnUrl, "/sites") },
+                new AuthenticationProperties { RedirectUri = LocalReturnUrl.OrDefault(returnUrl) },
                 [AuthPolicies.OidcScheme(provider)])
             : TypedResults.NotFound();
 
