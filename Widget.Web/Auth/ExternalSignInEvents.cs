@@ -29,6 +29,8 @@ public sealed partial class ExternalSignInEvents(ILogger<ExternalSignInEvents> l
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var user = await accounts.SignInAsync(subject.Issuer, subject.Value, name ?? "", context.HttpContext.RequestAborted);
         context.Principal = user.ToPrincipal();
+        // The handler sends the browser to this address next, whoever set it.
+        context.ReturnUri = LocalReturnUrl.OrDefault(context.ReturnUri);
     }
 
     public override async Task RemoteFailure(RemoteFailureContext context)

@@ -9,6 +9,9 @@ namespace Widget.Web.Hosting;
 
 public static class WebHostingExtensions
 {
+    /// <summary>Where Blazor's circuits connect: each runs as whoever the first-party cookie says.</summary>
+    private const string CircuitPath = "/_blazor";
+
     public static WebApplicationBuilder AddWidgetPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
@@ -45,6 +48,9 @@ public static class WebHostingExtensions
     /// <summary>The interactive pages for webmasters and moderators.</summary>
     public static WebApplication MapWidgetAdminPages(this WebApplication app)
     {
+        // A sibling site's page sends the Lax session cookie with a WebSocket, which no CORS check stops;
+        // its circuit would act as the webmaster.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(CircuitPath), circuit => circuit.UseMiddleware<HubOriginGuard>());
         // Our own CSP already says frame-ancestors 'none' here; Blazor's default would add a second header.
         app.MapRazorComponents<Components.App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
