@@ -28,6 +28,8 @@ public sealed class ModerationTests(WidgetApp app, HostPages hostPages, Browsers
 
         await desk.Post("rules: be kind").Locator(".pin").ClickAsync();
         await Expect(bobs.Root.Locator(".pinned")).ToContainTextAsync("rules: be kind");
+        await Expect(bobs.Root.Locator(".pinned-label")).ToHaveTextAsync("Pinned");
+        await Expect(bobs.Root.Locator(".posts .post-text", new() { HasText = "rules: be kind" })).ToBeHiddenAsync();
         await desk.Post("spam spam spam").Locator(".hide").ClickAsync();
         await Expect(bobs.Post("spam spam spam")).ToHaveCountAsync(0);
         await Expect(annas.Post("spam spam spam")).ToHaveCountAsync(0);
@@ -79,6 +81,7 @@ public sealed class ModerationTests(WidgetApp app, HostPages hostPages, Browsers
         await desk.Held("buy my course").Locator(".reject").ClickAsync();
         await Expect(annas.Post("buy my course")).ToHaveCountAsync(0);
         await Expect(annas.Root.Locator(".status")).ToContainTextAsync("advertising");
+        await Expect(annas.MessageBox).ToHaveValueAsync("buy my course");
         await Expect(bobs.Post("buy my course")).ToHaveCountAsync(0);
     }
 }

@@ -22,6 +22,11 @@ export function createComposeContext(form) {
   }
 
   bar.querySelector('.compose-context-cancel').addEventListener('click', clear);
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !current) return;
+    event.preventDefault();
+    clear();
+  });
 
   return {
     current: () => current,

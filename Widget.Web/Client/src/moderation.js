@@ -9,23 +9,39 @@ const MAX_TIMER = 2 ** 31 - 1;
 // What the visitor may add to a report's short reason; the server takes at most 300 characters in all.
 const DETAILS_MAX = 200;
 
+// The pinned post is shown above the log, so its copy in the log keeps only its replies, there and
+// in whatever the log loads later.
+function showOnce(widget, pinnedPost) {
+  const list = widget.querySelector('.posts');
+  const mark = () => {
+    const id = pinnedPost.firstElementChild?.dataset.postId;
+    for (const post of list.querySelectorAll('.post')) post.classList.toggle('pinned-copy', post.dataset.postId === id);
+  };
+  new MutationObserver(mark).observe(list, { childList: true, subtree: true });
+  mark();
+  return mark;
+}
+
 // What moderators do reaches the open widget: removed posts go, the pinned post shows on top,
 // and a banned visitor's form is switched off with the reason and end of the ban, until it ends or is lifted.
 export function followModeration(widget, live, { tag, status, account }) {
   const pinned = widget.querySelector('.pinned');
+  const pinnedPost = pinned.querySelector('.pinned-post');
   const compose = widget.querySelector('.compose');
+  const showPinnedOnce = showOnce(widget, pinnedPost);
 
   live.on('PostRemoved', (event) => {
     if (event.tag !== tag) return;
     widget.querySelectorAll(`[data-post-id="${event.postId}"]`).forEach((element) => element.remove());
-    pinned.hidden = !pinned.firstElementChild;
+    pinned.hidden = !pinnedPost.firstElementChild;
   });
 
   live.on('PostPinned', (event) => {
     if (event.tag !== tag) return;
     template.innerHTML = event.html ?? '';
-    pinned.replaceChildren(template.content);
+    pinnedPost.replaceChildren(template.content);
     pinned.hidden = !event.html;
+    showPinnedOnce();
   });
 
   let banEnds;

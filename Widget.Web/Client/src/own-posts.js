@@ -11,9 +11,14 @@ export function followOwnPosts(widget, live, { tag, log, status, account, onBan 
     if (event.tag === tag) log.addOwn([{ ...event, held: true }], note);
   });
 
+  const textarea = widget.querySelector('.compose textarea');
   live.on('PostRejected', (event) => {
     if (event.tag !== tag) return;
-    widget.querySelectorAll(`[data-post-id="${event.postId}"][data-held]`).forEach((element) => element.remove());
+    const held = widget.querySelectorAll(`[data-post-id="${event.postId}"][data-held]`);
+    // The author gets the words back to change and send again, unless they are writing something else.
+    const words = held[0]?.querySelector(':scope > .post-text').textContent;
+    if (words && !textarea.value) textarea.value = words;
+    held.forEach((element) => element.remove());
     status.set('post', event.message);
   });
 

@@ -9,6 +9,7 @@ import { followModeration } from './moderation.js';
 import { followOwnPosts } from './own-posts.js';
 import { followPostChanges } from './post-changes.js';
 import { createPresence } from './presence.js';
+import { setUpSkipLink } from './skip-link.js';
 import { createStatus } from './status.js';
 import { releaseReplies } from './threads.js';
 import { createTyping } from './typing.js';
@@ -57,4 +58,5 @@ live.on('PostRemoved', (event) => {
 const { applyBan } = followModeration(widget, live, { tag, status, account });
 const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
+setUpSkipLink(widget);
 loadOlderOnScroll(log, tag, status);
