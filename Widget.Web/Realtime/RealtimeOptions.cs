@@ -36,4 +36,11 @@ public sealed class RealtimeOptions
     /// <summary>How much the server queues towards one client before writes to it wait on the client.</summary>
     [Range(16 * 1024, 16 * 1024 * 1024)]
     public int SendBufferBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How often the server pings an idle connection. The widget gives up on a connection that has been silent for
+    /// 10 s, so a dropped network shows within that; this must stay well under it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:05")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(4);
 }

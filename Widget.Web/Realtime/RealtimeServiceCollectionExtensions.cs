@@ -16,6 +16,7 @@ public static class RealtimeServiceCollectionExtensions
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
+            hub.KeepAliveInterval = options.KeepAliveInterval;
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
         })

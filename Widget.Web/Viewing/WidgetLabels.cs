@@ -28,14 +28,17 @@ public sealed record WidgetLabels(
     string Editing,
     string Cancel,
     string WritePost,
-    string Pinned)
+    string Pinned,
+    string Offline,
+    string WillSend)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
         "Please allow pop-ups to sign in.", "Sign-in failed. Please try again.", "Couldn’t load older posts.",
         "Something went wrong. Please try again.", "{0} here now", "{0} on this page", "{0} typing…",
         "Continue with your account", "Continue as {0}", "Report", "Delete", "Reply", "Edit", "Replying to {0}",
-        "Editing your post", "Cancel", "Write a post", "Pinned");
+        "Editing your post", "Cancel", "Write a post", "Pinned",
+        "You are offline.", "It will be sent when you are back online.");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
@@ -43,7 +46,8 @@ public sealed record WidgetLabels(
         "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.", "Сейчас здесь: {0}",
         "на этой странице: {0}", "{0} печатает…",
         "Продолжить со своим аккаунтом", "Продолжить как {0}", "Пожаловаться", "Удалить", "Ответить", "Изменить",
-        "Ответ для {0}", "Изменение сообщения", "Отмена", "Написать сообщение", "Закреплено");
+        "Ответ для {0}", "Изменение сообщения", "Отмена", "Написать сообщение", "Закреплено",
+        "Нет связи.", "Сообщение отправится, когда связь вернётся.");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }

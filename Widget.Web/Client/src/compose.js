@@ -1,3 +1,5 @@
+import { text as label } from './text.js';
+
 // context (compose-context.js) says whether the text is a reply or an edit.
 export function setUpCompose(form, { tag, log, live, status, context }) {
   const textarea = form.elements.text;
@@ -20,6 +22,7 @@ export function setUpCompose(form, { tag, log, live, status, context }) {
     const doing = context.current();
     if (pending?.text !== text || pending.doing !== doing) pending = { text, doing, clientId: crypto.randomUUID() };
     button.disabled = true;
+    if (!live.isLive()) status.set('post', label('textWillSend'));
     try {
       if (doing?.kind === 'edit') {
         await live.send('EditPost', { postId: doing.postId, text });

@@ -4,16 +4,20 @@ import { fetchPage } from './history.js';
 import { text } from './text.js';
 
 const REORDER_WAIT_MS = 400;
+// A connection silent this long is taken for dead; the server pings every Realtime:KeepAliveInterval (4 s).
+const SERVER_TIMEOUT_MS = 10_000;
 
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
-export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {} }) {
+// onLine(false) when the network or the connection is lost, onLine(true) once joined again.
+export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {}, onLine = () => {} }) {
   const connection = new HubConnectionBuilder()
     .withUrl('/hubs/live', { accessTokenFactory: token })
     // The default policy gives up after four tries; a widget left open on a phone must come back
     // whenever the network does.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => backoff(previousRetryCount) })
+    .withServerTimeout(SERVER_TIMEOUT_MS)
     .configureLogging(LogLevel.Warning)
     .build();
 
@@ -40,7 +44,10 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   });
   connection.on('SignedOut', onSignedOut);
   for (const [name, handler] of Object.entries(events)) connection.on(name, handler);
-  connection.onreconnecting(() => status.set('live', text('textReconnecting')));
+  connection.onreconnecting(() => {
+    if (navigator.onLine) status.set('live', text('textReconnecting'));
+    onLine(false);
+  });
   connection.onreconnected(connected);
   connection.onclose(retry);
 
@@ -75,6 +82,7 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
       log.add((reset ? mine : [...posts, ...mine]).sort((a, b) => a.seq - b.seq));
       attempt = 0;
       status.clear('live');
+      onLine(true);
       onJoined({ presence });
     } catch {
       // Held events stay held: applying them would move lastSeq past posts we never got.
@@ -84,7 +92,8 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   }
 
   function retry() {
-    status.set('live', text('textReconnecting'));
+    if (navigator.onLine) status.set('live', text('textReconnecting'));
+    onLine(false);
     clearTimeout(timer);
     timer = setTimeout(start, backoff(attempt++));
   }
@@ -118,15 +127,23 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
     if (document.visibilityState === 'visible') wake();
   });
   window.addEventListener('online', wake);
+  // The browser knows at once; the connection would notice only at its timeout.
+  window.addEventListener('offline', () => {
+    status.set('live', text('textOffline'));
+    onLine(false);
+  });
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) wake();
   });
 
   const reconnected = () => new Promise((resume) => waiting.push(resume));
+  const backOnline = () => new Promise((resume) => window.addEventListener('online', resume, { once: true }));
 
   // Calls a hub method until the server answers. A lost connection is not an answer: the same
   // arguments go again once it is back, which is why posts carry a client id.
+  // Offline, a socket the browser has not closed yet may still look connected; nothing is sent into it.
   async function send(method, argument) {
+    if (!navigator.onLine) await backOnline();
     if (connection.state !== HubConnectionState.Connected) await reconnected();
     for (;;) {
       try {
@@ -146,5 +163,7 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
     connection.state === HubConnectionState.Connected ? connection.invoke(method, ...args).catch(() => undefined) : Promise.resolve();
 
   start();
-  return { restart, send, notify, catchUp: join, on: (event, handler) => connection.on(event, handler) };
+  const isLive = () => navigator.onLine && connection.state === HubConnectionState.Connected;
+
+  return { restart, send, notify, isLive, catchUp: join, on: (event, handler) => connection.on(event, handler) };
 }

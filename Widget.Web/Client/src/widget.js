@@ -41,6 +41,10 @@ const live = connectLive({
   token: account.token,
   onSignedOut: account.revoked,
   events: { PresenceChanged: presence.apply, PageCountChanged: ({ count }) => presence.page(count), Typing: typing.show },
+  // "Here now" is greyed while it cannot be kept up to date.
+  onLine(up) {
+    widget.toggleAttribute('data-offline', !up);
+  },
   onJoined({ presence: here }) {
     presence.reset(here);
     tellPage();
