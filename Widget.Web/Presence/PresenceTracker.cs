@@ -58,6 +58,20 @@ public sealed partial class PresenceTracker(
         }
     }
 
+    /// <summary>Who is on the channel, for a viewer that is not counted; null when the store cannot be reached.</summary>
+    public async Task<ChannelPresence?> GetAsync(string tag, CancellationToken ct)
+    {
+        try
+        {
+            return await store.GetAsync(tag, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogStoreUnavailable(logger, tag, e);
+            return null;
+        }
+    }
+
     /// <summary>Moves the connection to another host page; returns the page it left, if any.</summary>
     public async Task<string?> SetPageAsync(string connectionId, string tag, string page, CancellationToken ct)
     {

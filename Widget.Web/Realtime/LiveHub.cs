@@ -52,7 +52,14 @@ public sealed class LiveHub(
 
     /// <summary>Joins the tag's group first, then returns what came after <paramref name="afterSeq"/>:
     /// a post committed in between is in the catch-up, the live stream, or both (the client drops the copy).</summary>
-    public async Task<CatchUp> Join(string tag, long afterSeq, [FromServices] CatchUpReader catchUp)
+    public Task<CatchUp> Join(string tag, long afterSeq, [FromServices] CatchUpReader catchUp) =>
+        FollowAsync(tag, afterSeq, catchUp, counted: true);
+
+    /// <summary>As <see cref="Join"/>, without being counted as here: an owner's preview of the widget is no visitor.</summary>
+    public Task<CatchUp> Watch(string tag, long afterSeq, [FromServices] CatchUpReader catchUp) =>
+        FollowAsync(tag, afterSeq, catchUp, counted: false);
+
+    private async Task<CatchUp> FollowAsync(string tag, long afterSeq, CatchUpReader catchUp, bool counted)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -67,7 +74,9 @@ public sealed class LiveHub(
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
         joined.Add(parsed.Value.Value);
-        var here = await presence.JoinAsync(Context.ConnectionId, Viewer, parsed.Value.Value, Context.ConnectionAborted);
+        var here = counted
+            ? await presence.JoinAsync(Context.ConnectionId, Viewer, parsed.Value.Value, Context.ConnectionAborted)
+            : await presence.GetAsync(parsed.Value.Value, Context.ConnectionAborted);
         return await catchUp.AfterAsync(parsed.Value, afterSeq, Context.ConnectionAborted) with { Presence = here };
     }
 

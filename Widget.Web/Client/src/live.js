@@ -11,7 +11,8 @@ const SERVER_TIMEOUT_MS = 10_000;
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
 // onLine(false) when the network or the connection is lost, onLine(true) once joined again.
-export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {}, onLine = () => {} }) {
+// counted: false for a viewer that is not a visitor (an owner's preview), who is not shown as here.
+export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {}, onLine = () => {}, counted = true }) {
   const connection = new HubConnectionBuilder()
     .withUrl('/hubs/live', { accessTokenFactory: token })
     // The default policy gives up after four tries; a widget left open on a phone must come back
@@ -71,7 +72,7 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
     const mine = (held = early);
     early = [];
     try {
-      const { posts, reset, presence } = await connection.invoke('Join', tag, log.lastSeq);
+      const { posts, reset, presence } = await connection.invoke(counted ? 'Join' : 'Watch', tag, log.lastSeq);
       if (reset) {
         const { html, hasMore } = await fetchPage(tag);
         log.replace(html, hasMore);
@@ -111,8 +112,10 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   }
 
   // Used when the token changes and when a sleeping tab wakes: a waiting retry may be 30 s away.
+  // The old connection leaves first, so that signing in does not count the visitor twice for the grace period.
   async function restart() {
     attempt = 0;
+    if (connection.state === HubConnectionState.Connected) await connection.invoke('Leave', tag).catch(() => undefined);
     await connection.stop();
     start();
   }

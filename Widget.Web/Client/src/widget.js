@@ -40,6 +40,7 @@ const live = connectLive({
   status,
   token: account.token,
   onSignedOut: account.revoked,
+  counted: !new URLSearchParams(location.search).has('preview'),
   events: { PresenceChanged: presence.apply, PageCountChanged: ({ count }) => presence.page(count), Typing: typing.show },
   // "Here now" is greyed while it cannot be kept up to date.
   onLine(up) {

@@ -71,6 +71,9 @@ public sealed class LiveViewer : IAsyncDisposable
     public Task<CatchUp> JoinAsync(string tag, long afterSeq, CancellationToken ct) =>
         Connection.InvokeAsync<CatchUp>(nameof(LiveHub.Join), tag, afterSeq, ct);
 
+    public Task<CatchUp> WatchAsync(string tag, long afterSeq, CancellationToken ct) =>
+        Connection.InvokeAsync<CatchUp>(nameof(LiveHub.Watch), tag, afterSeq, ct);
+
     public Task<PostAccepted> PostAsync(string channel, string text, CancellationToken ct, Guid? clientId = null, long? replyTo = null) =>
         Connection.InvokeAsync<PostAccepted>(nameof(LiveHub.Post), new PostRequest(channel, clientId ?? Guid.NewGuid(), text, replyTo), ct);
 

@@ -30,6 +30,41 @@ public sealed class PresenceTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Preview_WatchingTheChannel_IsNotCountedButSeesWhoIsHere()
+    {
+        var tag = TestTags.New();
+        await using var preview = await LiveViewer.ConnectAsync(app, token: null, Ct);
+        var previewView = await preview.WatchAsync(tag, 0, Ct);
+        await using var visitor = await LiveViewer.ConnectAsync(app, token: null, Ct);
+
+        var visitorView = await visitor.JoinAsync(tag, 0, Ct);
+        var diff = await preview.PresenceUntilAsync(d => d.Count > 0, Ct);
+
+        Assert.Equal(0, previewView.Presence!.Count);
+        Assert.Equal(1, visitorView.Presence!.Count);
+        Assert.Equal(1, diff.Count);
+    }
+
+    [Fact]
+    public async Task SigningIn_LeavingTheAnonymousConnectionFirst_CountsThePersonOnce()
+    {
+        var tag = TestTags.New();
+        await using var watcher = await LiveViewer.ConnectAsync(app, token: null, Ct);
+        await watcher.WatchAsync(tag, 0, Ct);
+        var anonymous = await LiveViewer.ConnectAsync(app, token: null, Ct);
+        await anonymous.JoinAsync(tag, 0, Ct);
+        await watcher.PresenceUntilAsync(d => d.Count == 1, Ct);
+        var (_, token) = await SignInAsync();
+
+        await anonymous.Connection.InvokeAsync(nameof(LiveHub.Leave), tag, Ct);
+        await anonymous.DisposeAsync();
+        await using var signedIn = await LiveViewer.ConnectAsync(app, token, Ct);
+        var view = await signedIn.JoinAsync(tag, 0, Ct);
+
+        Assert.Equal(1, view.Presence!.Count);
+    }
+
+    [Fact]
     public async Task ThreeTabs_AreOnePerson_WhoLeavesWithTheLastTab()
     {
         var tag = TestTags.New();
