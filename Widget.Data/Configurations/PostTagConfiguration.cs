@@ -13,6 +13,6 @@ internal sealed class PostTagConfiguration : IEntityTypeConfiguration<PostTag>
         builder.HasKey(t => new { t.Tag, t.Seq });
         builder.Property(t => t.Tag).HasMaxLength(Tag.MaxLength);
         builder.HasIndex(t => new { t.PostId, t.Tag }).IsUnique();
-        builder.HasOne(t => t.Post).WithMany().HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Post).WithMany(p => p.Tags).HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -738,7 +738,7 @@ namespace Widget.Data.Migrations
             modelBuilder.Entity("Widget.Data.Entities.PostTag", b =>
                 {
                     b.HasOne("Widget.Data.Entities.PostEntry", "Post")
-                        .WithMany()
+                        .WithMany("Tags")
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -775,6 +775,11 @@ namespace Widget.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.PostEntry", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }
