@@ -49,6 +49,16 @@ public sealed class PostQueries(WidgetDbContext db)
     /// <summary>A post that is not deleted, shown or not: to act on (its author still has it), never to show.</summary>
     public Task<Post?> FindStoredAsync(long id, CancellationToken ct) => FindAsync(db.Posts.Where(p => p.DeletedAt == null), id, ct);
 
+    /// <summary>The post as shown in the tag, with its place there; null when it is not shown there.</summary>
+    public async Task<ChannelPost?> InTagAsync(Tag tag, long postId, CancellationToken ct)
+    {
+        var row = await db.PostTags.AsNoTracking().Shown()
+            .Where(pt => pt.Tag == tag.Value && pt.PostId == postId)
+            .Select(ToRow)
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : (await ReactionCounts.AddToAsync(db, [row.ToChannelPost()], ct))[0];
+    }
+
     private async Task<Post?> FindAsync(IQueryable<PostEntry> posts, long id, CancellationToken ct)
     {
         var row = await posts.AsNoTracking()
