@@ -506,6 +506,10 @@ namespace Widget.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_post_tags_post_id_tag");
 
+                    b.HasIndex("Tag", "HiddenAt")
+                        .HasDatabaseName("ix_post_tags_tag_hidden_at")
+                        .HasFilter("hidden_at IS NOT NULL");
+
                     b.ToTable("post_tags", (string)null);
                 });
 

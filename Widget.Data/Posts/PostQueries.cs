@@ -49,6 +49,18 @@ public sealed class PostQueries(WidgetDbContext db)
     /// <summary>A post that is not deleted, shown or not: to act on (its author still has it), never to show.</summary>
     public Task<Post?> FindStoredAsync(long id, CancellationToken ct) => FindAsync(db.Posts.Where(p => p.DeletedAt == null), id, ct);
 
+    /// <summary>The posts a moderator hid from the tag, most recently hidden first: what the desk offers to unhide.</summary>
+    public async Task<IReadOnlyList<ChannelPost>> HiddenAsync(Tag tag, int limit, CancellationToken ct)
+    {
+        var rows = await db.PostTags.AsNoTracking()
+            .Where(pt => pt.Tag == tag.Value && pt.HiddenAt != null && pt.Post!.DeletedAt == null && !pt.Post.Shadow)
+            .OrderByDescending(pt => pt.HiddenAt)
+            .Take(limit)
+            .Select(ToRow)
+            .ToListAsync(ct);
+        return rows.ConvertAll(r => r.ToChannelPost());
+    }
+
     /// <summary>The post as shown in the tag, with its place there; null when it is not shown there.</summary>
     public async Task<ChannelPost?> InTagAsync(Tag tag, long postId, CancellationToken ct)
     {
