@@ -19,4 +19,7 @@ public enum ModerationAction
 
     /// <summary>An administrator gave the channel a new owner.</summary>
     HandOver,
+
+    /// <summary>A post hidden from the channel is shown there again.</summary>
+    Unhide,
 }

@@ -13,6 +13,8 @@ internal sealed class PostTagConfiguration : IEntityTypeConfiguration<PostTag>
         builder.HasKey(t => new { t.Tag, t.Seq });
         builder.Property(t => t.Tag).HasMaxLength(Tag.MaxLength);
         builder.HasIndex(t => new { t.PostId, t.Tag }).IsUnique();
-        builder.HasOne(t => t.Post).WithMany().HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
+        // The desk lists what was hidden from its tag, most recently first; shown rows, nearly all, stay out of it.
+        builder.HasIndex(t => new { t.Tag, t.HiddenAt }).HasFilter("hidden_at IS NOT NULL");
+        builder.HasOne(t => t.Post).WithMany(p => p.Tags).HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -37,4 +37,7 @@ public sealed class PostEntry
     public PostEntry? ReplyTo { get; set; }
 
     public User? Author { get; set; }
+
+    /// <summary>Its place in each tag it carries; read by <see cref="Posts.ShownPosts"/>, which asks whether any is still shown.</summary>
+    public ICollection<PostTag> Tags { get; } = [];
 }

@@ -506,6 +506,10 @@ namespace Widget.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_post_tags_post_id_tag");
 
+                    b.HasIndex("Tag", "HiddenAt")
+                        .HasDatabaseName("ix_post_tags_tag_hidden_at")
+                        .HasFilter("hidden_at IS NOT NULL");
+
                     b.ToTable("post_tags", (string)null);
                 });
 
@@ -738,7 +742,7 @@ namespace Widget.Data.Migrations
             modelBuilder.Entity("Widget.Data.Entities.PostTag", b =>
                 {
                     b.HasOne("Widget.Data.Entities.PostEntry", "Post")
-                        .WithMany()
+                        .WithMany("Tags")
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
@@ -775,6 +779,11 @@ namespace Widget.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sessions_users_user_id");
+                });
+
+            modelBuilder.Entity("Widget.Data.Entities.PostEntry", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

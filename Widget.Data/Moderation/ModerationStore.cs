@@ -30,6 +30,29 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         return new RemovedPost(postId, authorId.Value, [tag]);
     }
 
+    /// <summary>
+    /// Shows a post hidden from the tag there again; false when it is not hidden there or is deleted. A post written
+    /// under a shadow ban is not a moderator's hiding to undo: it stays seen by its author alone.
+    /// </summary>
+    public async Task<bool> UnhideAsync(string tag, long postId, long moderatorId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var authorId = await db.PostTags
+            .Where(pt => pt.Tag == tag && pt.PostId == postId && pt.HiddenAt != null && pt.Post!.DeletedAt == null && !pt.Post.Shadow)
+            .Select(pt => (long?)pt.Post!.AuthorId).FirstOrDefaultAsync(ct);
+        if (authorId is null
+            || await db.PostTags.Where(pt => pt.Tag == tag && pt.PostId == postId && pt.HiddenAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(pt => pt.HiddenAt, (DateTimeOffset?)null), ct) == 0)
+        {
+            return false;
+        }
+
+        Log(tag, moderatorId, ModerationAction.Unhide, postId, authorId, "", time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     /// <summary>Deletes the post from every tag; null when there is no such post or it is gone already.</summary>
     public async Task<RemovedPost?> DeleteAsync(long postId, long deletedBy, string logTag, CancellationToken ct)
     {

@@ -6,8 +6,8 @@ namespace Widget.Data.Posts;
 public sealed class PostPlaces(WidgetDbContext db)
 {
     public async Task<IReadOnlyList<string>> ShownInAsync(long postId, CancellationToken ct) =>
-        await db.PostTags.AsNoTracking()
-            .Where(pt => pt.PostId == postId && pt.HiddenAt == null && pt.Post!.DeletedAt == null)
+        await db.PostTags.AsNoTracking().Shown()
+            .Where(pt => pt.PostId == postId)
             .OrderBy(pt => pt.Tag)
             .Select(pt => pt.Tag)
             .ToListAsync(ct);

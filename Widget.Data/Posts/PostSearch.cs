@@ -19,8 +19,8 @@ public sealed class PostSearch(WidgetDbContext db)
     public async Task<IReadOnlyList<Post>> PostsAsync(string query, long? beforeId, int limit, CancellationToken ct)
     {
         var before = beforeId ?? long.MaxValue;
-        var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Id < before && p.DeletedAt == null && db.PostTags.Any(pt => pt.PostId == p.Id && pt.HiddenAt == null)
+        var rows = await db.Posts.AsNoTracking().Shown()
+            .Where(p => p.Id < before
                 && p.SearchVector.Matches(
                 EF.Functions.WebSearchToTsQuery(StemmedConfig, query).Or(EF.Functions.WebSearchToTsQuery(ExactConfig, query))))
             .OrderByDescending(p => p.Id)

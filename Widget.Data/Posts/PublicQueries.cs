@@ -8,8 +8,8 @@ namespace Widget.Data.Posts;
 /// <summary>
 /// Reads for the public pages: posts across all tags and by author, keyset-paged by post id (a browsing
 /// page, unlike a live timeline, may show a slow commit a moment late), and the tags people use now.
-/// A deleted post is on none of them; one hidden from a tag stays wherever it is still shown (its other
-/// tags, so the front page, and its author's page); a shadow-banned one is on no public page.
+/// Each shows only posts <see cref="ShownPosts">shown</see> somewhere: one hidden from a tag stays on them while
+/// another of its tags still shows it.
 /// </summary>
 public sealed class PublicQueries(WidgetDbContext db)
 {
@@ -17,8 +17,8 @@ public sealed class PublicQueries(WidgetDbContext db)
     public async Task<IReadOnlyList<Post>> NewestAsync(long? beforeId, int limit, CancellationToken ct)
     {
         var before = beforeId ?? long.MaxValue;
-        var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.Id < before && p.DeletedAt == null && db.PostTags.Any(pt => pt.PostId == p.Id && pt.HiddenAt == null))
+        var rows = await db.Posts.AsNoTracking().Shown()
+            .Where(p => p.Id < before)
             .OrderByDescending(p => p.Id)
             .Take(limit)
             .Select(PostRow.FromEntry)
@@ -30,8 +30,8 @@ public sealed class PublicQueries(WidgetDbContext db)
     public async Task<IReadOnlyList<Post>> ByAuthorAsync(long authorId, long? beforeId, int limit, CancellationToken ct)
     {
         var before = beforeId ?? long.MaxValue;
-        var rows = await db.Posts.AsNoTracking()
-            .Where(p => p.AuthorId == authorId && p.Id < before && p.DeletedAt == null && !p.Shadow)
+        var rows = await db.Posts.AsNoTracking().Shown()
+            .Where(p => p.AuthorId == authorId && p.Id < before)
             .OrderByDescending(p => p.Id)
             .Take(limit)
             .Select(PostRow.FromEntry)
@@ -39,7 +39,10 @@ public sealed class PublicQueries(WidgetDbContext db)
         return await ReactionCounts.AddToAsync(db, rows.ConvertAll(r => r.ToPost()), ct);
     }
 
-    /// <summary>Every post of one author, oldest first, streamed: an export must not hold them all in memory.</summary>
+    /// <summary>
+    /// Every post of one author, oldest first, streamed: an export must not hold them all in memory. The author's
+    /// own view, so it keeps what the public no longer sees.
+    /// </summary>
     public async IAsyncEnumerable<Post> AllByAuthorAsync(long authorId, [EnumeratorCancellation] CancellationToken ct)
     {
         var rows = db.Posts.AsNoTracking().Where(p => p.AuthorId == authorId).OrderBy(p => p.Id).Select(PostRow.FromEntry).AsAsyncEnumerable();
@@ -51,8 +54,8 @@ public sealed class PublicQueries(WidgetDbContext db)
 
     /// <summary>The tags with the most posts since <paramref name="since"/>, busiest first.</summary>
     public async Task<IReadOnlyList<TagActivity>> ActiveTagsAsync(DateTimeOffset since, int limit, CancellationToken ct) =>
-        await db.PostTags.AsNoTracking()
-            .Where(pt => pt.Post!.CreatedAt >= since && pt.HiddenAt == null && pt.Post.DeletedAt == null)
+        await db.PostTags.AsNoTracking().Shown()
+            .Where(pt => pt.Post!.CreatedAt >= since)
             .GroupBy(pt => pt.Tag)
             .Select(g => new { Tag = g.Key, Posts = g.Count() })
             .OrderByDescending(a => a.Posts).ThenBy(a => a.Tag)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Moderation;
+using Widget.Core.Tags;
 using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
@@ -39,6 +40,29 @@ public sealed partial class ModerationService(
 
         PushRemoved(removed);
         return ModerationOutcome.Ok($"Post {postId} is hidden from #{tag}.");
+    }
+
+    /// <summary>Shows a post hidden from the tag there again; the tag's open widgets get it back in its old place.</summary>
+    public async Task<ModerationOutcome> UnhideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (!await store.UnhideAsync(tag, postId, moderatorId, ct))
+        {
+            return ModerationOutcome.NotFound($"Post {postId} is not hidden from #{tag}.");
+        }
+
+        // Read back rather than assumed: a delete may have come in between, and then there is nothing to show.
+        if (await posts.InTagAsync(Tag.Parse(tag), postId, ct) is { } shown)
+        {
+            var html = await renderer.RenderAsync(shown.Post);
+            Push(hub.Clients.Group(LiveGroups.ForTag(tag)).PostAdded(new PostEvent(tag, shown.Seq, shown.Post, html)), tag);
+        }
+
+        return ModerationOutcome.Ok($"Post {postId} is shown in #{tag} again.");
     }
 
     /// <summary>Authors may delete their own posts; moderators of the post's channel may delete any of its posts.</summary>

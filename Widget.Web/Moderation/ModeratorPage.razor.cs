@@ -24,6 +24,7 @@ public sealed partial class ModeratorPage : IDisposable
     private bool isAdministrator;
     private string message = "";
     private IReadOnlyList<ChannelPost> posts = [];
+    private IReadOnlyList<ChannelPost> hidden = [];
     private IReadOnlyList<ActiveBan> bans = [];
     private IReadOnlyList<ReportEntry> reports = [];
     private IReadOnlyList<LogEntry> log = [];
@@ -153,6 +154,7 @@ public sealed partial class ModeratorPage : IDisposable
         held = await Held.QueueAsync(Tag, PageSize, ct);
         premoderation = (await Rules.GetAsync(Tag, ct)).Premoderation;
         posts = await Posts.LatestAsync(Core.Tags.Tag.Parse(Tag), null, PageSize, ct);
+        hidden = await Posts.HiddenAsync(Core.Tags.Tag.Parse(Tag), PageSize, ct);
         bans = await Store.BansAsync(Tag, ct);
         reports = await Reports.OfAsync(Tag, PageSize, ct);
         log = await Store.LogOfAsync(Tag, PageSize, ct);
@@ -161,6 +163,8 @@ public sealed partial class ModeratorPage : IDisposable
     }
 
     private Task HideAsync(long postId) => RunAsync(m => m.HideAsync(userId, Tag, postId, CancellationToken.None));
+
+    private Task UnhideAsync(long postId) => RunAsync(m => m.UnhideAsync(userId, Tag, postId, CancellationToken.None));
 
     private Task DeleteAsync(long postId) => RunAsync(m => m.DeleteAsync(userId, postId, CancellationToken.None));
 

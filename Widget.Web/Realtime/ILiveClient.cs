@@ -7,6 +7,7 @@ namespace Widget.Web.Realtime;
 /// <summary>What the server pushes to an open widget.</summary>
 public interface ILiveClient
 {
+    /// <summary>A post is shown in the tag: new, approved, or unhidden, which brings it back with its old seq.</summary>
     Task PostAdded(PostEvent e);
 
     /// <summary>Its author changed a post's text: the widget swaps in the new rendering.</summary>

@@ -7,7 +7,7 @@ namespace Widget.Browser.Tests;
 public sealed class ModerationTests(WidgetApp app, HostPages hostPages, Browsers browsers)
 {
     [Fact]
-    public async Task Desk_HidesPinsAndBans_AndTheOtherWindowsChangeAtOnce()
+    public async Task Desk_HidesUnhidesPinsAndBans_AndTheOtherWindowsChangeAtOnce()
     {
         var tag = TestTags.New();
         await using var moderator = await browsers.NewVisitorAsync("moderator", new() { ViewportSize = new() { Width = 1280, Height = 900 } });
@@ -33,6 +33,12 @@ public sealed class ModerationTests(WidgetApp app, HostPages hostPages, Browsers
         await desk.Post("spam spam spam").Locator(".hide").ClickAsync();
         await Expect(bobs.Post("spam spam spam")).ToHaveCountAsync(0);
         await Expect(annas.Post("spam spam spam")).ToHaveCountAsync(0);
+        await desk.Hidden("spam spam spam").Locator(".unhide").ClickAsync();
+        await Expect(bobs.Post("spam spam spam")).ToBeVisibleAsync();
+        await Expect(desk.Post("spam spam spam")).ToBeVisibleAsync();
+        await Expect(desk.Hidden("spam spam spam")).ToHaveCountAsync(0);
+        // Back in its old place, above Bob's later post.
+        await Expect(bobs.Root.Locator(".posts > .post > .post-text")).ToHaveTextAsync(["rules: be kind", "spam spam spam", "hello from Bob"]);
         await desk.BanAuthorOfAsync("rules: be kind", "spamming");
         await Expect(annas.MessageBox).ToBeDisabledAsync();
         await Expect(annas.Root.Locator(".status")).ToContainTextAsync("spamming");

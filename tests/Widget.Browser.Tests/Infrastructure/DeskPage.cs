@@ -30,6 +30,9 @@ internal sealed class DeskPage(IPage page)
     /// <summary>The desk's entry for the post whose text contains <paramref name="text"/>.</summary>
     public ILocator Post(string text) => page.Locator(".moderated-post").Filter(new() { HasText = text });
 
+    /// <summary>The entry among the posts hidden here for the post whose text contains <paramref name="text"/>.</summary>
+    public ILocator Hidden(string text) => page.Locator(".hidden-post").Filter(new() { HasText = text });
+
     /// <summary>The entry in the approval queue for the post whose text contains <paramref name="text"/>.</summary>
     public ILocator Held(string text) => page.Locator(".held-post").Filter(new() { HasText = text });
 

@@ -48,6 +48,25 @@ public sealed class ModeratorComponentsTests : BunitContext
     }
 
     [Fact]
+    public void HiddenList_UnhideHandsItsPostToThePage()
+    {
+        long unhidden = 0;
+        var cut = Render<HiddenList>(p => p
+            .Add(x => x.Posts, [new ChannelPost(4, SamplePosts.Make(9, "<i>hidden</i> words", author: "Anna"))])
+            .Add(x => x.OnUnhide, id => unhidden = id));
+
+        cut.Find(".hidden-post .unhide").Click();
+
+        Assert.Equal(9, unhidden);
+        Assert.Equal("Unhide", cut.Find(".unhide").TextContent);
+        Assert.Equal("<i>hidden</i> words", cut.Find(".post-text").TextContent);
+    }
+
+    [Fact]
+    public void HiddenList_WhenEmpty_SaysSo() =>
+        Assert.Equal("Nothing is hidden here.", Render<HiddenList>(p => p.Add(x => x.Posts, [])).Find(".hidden-empty").TextContent);
+
+    [Fact]
     public void BanList_ShowsTermsAndLiftsByUser()
     {
         long lifted = 0;

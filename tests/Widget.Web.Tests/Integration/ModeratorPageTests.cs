@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Parser;
 using Widget.Core.Sites;
 using Widget.Testing;
 using Widget.Web.Moderation;
@@ -34,6 +36,29 @@ public sealed class ModeratorPageTests(WidgetApp app)
         Assert.Contains("trolling", html, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"user-id\">id {troll.User.Id}</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-action=\"Ban\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModeratorPage_ListsThePostsHiddenHereWithUnhide()
+    {
+        var tag = TestTags.New();
+        using var ownerVisitor = new Visitor(app, Visitor.NewLogin());
+        var owner = await ownerVisitor.SignInAsync(Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings(), Ct);
+        var anna = await Author.SignInAsync(app, Ct);
+        var shown = (await anna.PostAsync(tag, "still shown", Ct)).Post;
+        var hidden = (await anna.PostAsync(tag, "hidden by a moderator", Ct)).Post;
+        await ModerationDesk.RunAsync(app, m => m.HideAsync(owner.User.Id, tag, hidden.Id, Ct));
+
+        using var response = await ownerVisitor.Browser.GetAsync($"/mod/{tag}", Ct);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
+
+        var listed = page.QuerySelectorAll(".hidden-posts > .hidden-post");
+        Assert.Equal([hidden.Id.ToString(CultureInfo.InvariantCulture)], listed.Select(li => li.GetAttribute("data-post-id")));
+        Assert.Equal("hidden by a moderator", listed[0].QuerySelector(".post-text")!.TextContent);
+        Assert.Equal("Unhide", listed[0].QuerySelector("button.unhide")!.TextContent);
+        Assert.NotNull(page.QuerySelector($".moderated-post[data-post-id=\"{shown.Id}\"]"));
+        Assert.Null(page.QuerySelector($".moderated-post[data-post-id=\"{hidden.Id}\"]"));
     }
 
     [Fact]
