@@ -26,4 +26,12 @@ public sealed class ReactionStore(WidgetDbContext db)
             .OrderBy(r => r.PostId)
             .Select(r => new OwnReaction(r.PostId, r.Emoji))
             .ToListAsync(ct);
+
+    /// <summary>Every reaction of the user, oldest first, streamed for their data export.</summary>
+    public IAsyncEnumerable<ExportedReaction> AllByUser(long userId) =>
+        db.PostReactions.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.PostId)
+            .Select(r => new ExportedReaction(r.PostId, r.Emoji, r.CreatedAt))
+            .AsAsyncEnumerable();
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widget.Data.Accounts;
 using Widget.Data.Posts;
+using Widget.Data.Reactions;
 using Widget.Web.Auth;
 
 namespace Widget.Web.Accounts;
@@ -20,7 +21,7 @@ public static class AccountDataApi
     }
 
     public static async Task<Results<Ok<AccountExport>, NotFound>> ExportAsync(
-        ClaimsPrincipal user, PublicQueries queries, HttpContext http, CancellationToken ct)
+        ClaimsPrincipal user, PublicQueries queries, ReactionStore reactions, HttpContext http, CancellationToken ct)
     {
         var author = user.ToPostAuthor()!;
         if (await queries.FindUserAsync(author.UserId, ct) is not { } profile)
@@ -29,7 +30,7 @@ public static class AccountDataApi
         }
 
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName}\"";
-        return TypedResults.Ok(new AccountExport(profile, queries.AllByAuthorAsync(author.UserId, ct)));
+        return TypedResults.Ok(new AccountExport(profile, queries.AllByAuthorAsync(author.UserId, ct), reactions.AllByUser(author.UserId)));
     }
 
     /// <summary>Deletes the account and everything in it, then ends its sessions and their open connections here.</summary>

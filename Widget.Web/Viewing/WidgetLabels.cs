@@ -30,7 +30,14 @@ public sealed record WidgetLabels(
     string WritePost,
     string Pinned,
     string Offline,
-    string WillSend)
+    string WillSend,
+    string YourData,
+    string ExportData,
+    string DeleteAccount,
+    string DeleteWarning,
+    string DeleteForGood,
+    string KeepAccount,
+    string AccountDeleted)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
@@ -38,7 +45,10 @@ public sealed record WidgetLabels(
         "Something went wrong. Please try again.", "{0} here now", "{0} on this page", "{0} typing…",
         "Continue with your account", "Continue as {0}", "Report", "Delete", "Reply", "Edit", "Replying to {0}",
         "Editing your post", "Cancel", "Write a post", "Pinned",
-        "You are offline.", "It will be sent when you are back online.");
+        "You are offline.", "It will be sent when you are back online.",
+        "Your data", "Download my posts and reactions", "Delete my account",
+        "This deletes your account, every post and reaction you made on every site, and the channels you own, and signs you out everywhere. It cannot be undone.",
+        "Delete for good", "Keep my account", "Your account has been deleted.");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
@@ -47,7 +57,10 @@ public sealed record WidgetLabels(
         "на этой странице: {0}", "{0} печатает…",
         "Продолжить со своим аккаунтом", "Продолжить как {0}", "Пожаловаться", "Удалить", "Ответить", "Изменить",
         "Ответ для {0}", "Изменение сообщения", "Отмена", "Написать сообщение", "Закреплено",
-        "Нет связи.", "Сообщение отправится, когда связь вернётся.");
+        "Нет связи.", "Сообщение отправится, когда связь вернётся.",
+        "Ваши данные", "Скачать мои сообщения и реакции", "Удалить мой аккаунт",
+        "Будут удалены ваш аккаунт, все ваши сообщения и реакции на всех сайтах и ваши каналы, и вы выйдете везде. Это нельзя отменить.",
+        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }

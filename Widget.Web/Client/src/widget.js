@@ -13,6 +13,7 @@ import { setUpSkipLink } from './skip-link.js';
 import { createStatus } from './status.js';
 import { releaseReplies } from './threads.js';
 import { createTyping } from './typing.js';
+import { setUpYourData } from './your-data.js';
 
 const widget = document.querySelector('.widget');
 const { tag } = widget.dataset;
@@ -64,4 +65,5 @@ const { applyBan } = followModeration(widget, live, { tag, status, account });
 const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
 setUpSkipLink(widget);
+setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);

@@ -10,7 +10,7 @@ public sealed class AccountExportTests(WidgetApp app)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Export_GivesTheUserAndAllTheirPostsOldestFirstAsAJsonFile()
+    public async Task Export_GivesTheUserAndAllTheirPostsAndReactionsOldestFirstAsAJsonFile()
     {
         using var anna = new Visitor(app, Visitor.NewLogin());
         var token = await anna.SignInAsync(Ct);
@@ -18,7 +18,13 @@ public sealed class AccountExportTests(WidgetApp app)
         var first = (await author.PostAsync(TestTags.New(), "first #mine", Ct)).Post;
         var second = (await author.PostAsync(TestTags.New(), "second", Ct)).Post;
         var other = await Author.SignInAsync(app, Ct);
-        await other.PostAsync(TestTags.New(), "not hers", Ct);
+        var notHers = (await other.PostAsync(TestTags.New(), "not hers", Ct)).Post;
+        await using (var live = await LiveViewer.ConnectAsync(app, token.AccessToken, Ct))
+        {
+            await live.ReactAsync(notHers.Id, "🎉", on: true, Ct);
+            await live.ReactAsync(first.Id, "👍", on: true, Ct);
+        }
+
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
 
@@ -32,6 +38,9 @@ public sealed class AccountExportTests(WidgetApp app)
         Assert.Equal([first.Id, second.Id], posts.Select(p => p.GetProperty("id").GetInt64()));
         Assert.Equal("first #mine", posts[0].GetProperty("text").GetString());
         Assert.Equal(2, posts[0].GetProperty("tags").GetArrayLength());
+        var reactions = json.RootElement.GetProperty("reactions").EnumerateArray()
+            .Select(r => (r.GetProperty("postId").GetInt64(), r.GetProperty("emoji").GetString()));
+        Assert.Equal([(notHers.Id, "🎉"), (first.Id, "👍")], reactions);
     }
 
     [Fact]
