@@ -23,6 +23,8 @@ public sealed class ModeratorComponentsTests : BunitContext
 
         cut.Find(".hide").Click();
         cut.Find(".delete").Click();
+        Assert.Equal(0L, deleted);
+        cut.Find(".delete-yes").Click();
         cut.Find(".pin").Click();
         cut.Find(".ban").Click();
 
@@ -30,6 +32,20 @@ public sealed class ModeratorComponentsTests : BunitContext
         Assert.Same(post, banned);
         Assert.Equal("<b>buy</b> now", cut.Find(".post-text").TextContent);
         Assert.Contains("Ban Spammer", cut.Find(".ban").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeleteEverywhere_Cancelled_DeletesNothingAndOffersItAgain()
+    {
+        var deleted = 0L;
+        var cut = Render<DeleteEverywhere>(p => p.Add(x => x.PostId, 7).Add(x => x.OnDelete, id => deleted = id));
+
+        cut.Find(".delete").Click();
+        Assert.Contains("Delete from every channel?", cut.Find(".delete-confirm").TextContent, StringComparison.Ordinal);
+        cut.Find(".delete-no").Click();
+
+        Assert.Equal(0L, deleted);
+        Assert.Contains("danger", cut.Find(".delete").ClassList);
     }
 
     [Fact]
