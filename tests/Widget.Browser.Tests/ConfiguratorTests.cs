@@ -24,8 +24,9 @@ public sealed class ConfiguratorTests(WidgetApp app, HostPages hostPages, Browse
         await page.GetByLabel("Tag").FillAsync(tag);
         await page.GetByRole(AriaRole.Button, new() { Name = "Claim" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, $"/sites/{tag}").ToString());
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Moderator desk" })).ToHaveAttributeAsync("href", $"/mod/{tag}");
+        // Typed, not yet left: the preview follows every keystroke.
         await page.GetByLabel("Title").FillAsync(title);
-        await page.GetByLabel("Title").BlurAsync();
         await page.GetByLabel("Theme").SelectOptionAsync("Dark");
         await page.GetByLabel("Own colours").CheckAsync();
         await page.GetByLabel("Accent").FillAsync("#ff0000");
