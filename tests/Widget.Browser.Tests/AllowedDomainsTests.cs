@@ -56,8 +56,19 @@ public sealed class AllowedDomainsTests(WidgetApp app, HostPages hostPages, Brow
         await Expect(frame.Locator("body")).Not.ToContainTextAsync(Text);
     }
 
-    /// <summary>A site whose only allowed domain is the host page's own 127.0.0.1:PORT, and that page.</summary>
-    private async Task<(string Tag, Uri Page)> ClaimForHostPageAsync()
+    [Fact]
+    public async Task Widget_OnAListedHostWrittenWithoutItsPort_IsShown()
+    {
+        var (_, listedPage) = await ClaimForHostPageAsync(withPort: false);
+        await using var reader = await browsers.NewVisitorAsync("reader");
+
+        var widget = await reader.OpenAsync(listedPage);
+
+        await Expect(widget.PostTexts).ToHaveTextAsync([Text]);
+    }
+
+    /// <summary>A site whose only allowed domain is the host page's own 127.0.0.1:PORT (or 127.0.0.1), and that page.</summary>
+    private async Task<(string Tag, Uri Page)> ClaimForHostPageAsync(bool withPort = true)
     {
         var ct = TestContext.Current.CancellationToken;
         var tag = TestTags.New();
@@ -66,7 +77,7 @@ public sealed class AllowedDomainsTests(WidgetApp app, HostPages hostPages, Brow
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings
         {
             Title = $"#{tag} on a listed site",
-            AllowedDomains = [page.Authority],
+            AllowedDomains = [withPort ? page.Authority : page.Host],
         }, ct);
         await owner.PostAsync(tag, Text, ct);
         return (tag, page);

@@ -7,13 +7,13 @@ namespace Widget.Web.Tests.Components;
 public sealed class SiteSettingsEditorTests : BunitContext
 {
     [Fact]
-    public void Editing_AField_UpdatesTheFormAndTellsThePage()
+    public void Editing_AField_UpdatesTheFormAndTellsThePage_TextAsItIsTyped()
     {
         var form = SiteSettingsForm.From(new SiteSettings { Title = "Old" });
         var changes = 0;
         var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form).Add(x => x.OnChange, () => changes++));
 
-        cut.Find("#title").Change("New title");
+        cut.Find("#title").Input("New title");
         cut.Find("#theme").Change(nameof(WidgetTheme.Dark));
         cut.Find("#language").Change(nameof(WidgetLanguage.Ru));
 

@@ -22,7 +22,7 @@ public sealed class SiteWidgetTests(WidgetApp app)
         using var closedResponse = await client.GetAsync($"/w/{closed}", Ct);
 
         Assert.EndsWith("frame-ancestors *", Csp(openResponse), StringComparison.Ordinal);
-        Assert.EndsWith("frame-ancestors 'self' example.com 127.0.0.1:8080", Csp(closedResponse), StringComparison.Ordinal);
+        Assert.EndsWith("frame-ancestors 'self' example.com:* 127.0.0.1:8080", Csp(closedResponse), StringComparison.Ordinal);
     }
 
     [Fact]
