@@ -60,6 +60,18 @@ public sealed record SiteSettings
             }
         }
 
+        if (!errors.ContainsKey(nameof(BackgroundColor)))
+        {
+            foreach (var (name, color, what) in new[] { (nameof(TextColor), TextColor, "Text"), (nameof(AccentColor), AccentColor, "The accent (button)") })
+            {
+                if (color is not null && BackgroundColor is not null && !errors.ContainsKey(name)
+                    && ColorContrast.Ratio(color, BackgroundColor) is var ratio and < ColorContrast.MinimumRatio)
+                {
+                    errors[name] = [$"{what} on the background has a contrast of {ColorContrast.Format(ratio)}; at least 4.5:1 keeps it readable (WCAG AA)."];
+                }
+            }
+        }
+
         if (!Enum.IsDefined(Theme) || !Enum.IsDefined(Language))
         {
             errors[nameof(Theme)] = ["Unknown theme or language."];

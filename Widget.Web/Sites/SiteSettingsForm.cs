@@ -14,11 +14,11 @@ public sealed class SiteSettingsForm
 
     public bool CustomColors { get; set; }
 
-    public string AccentColor { get; set; } = "#2458d6";
+    public string AccentColor { get; set; } = Light.Accent;
 
-    public string BackgroundColor { get; set; } = "#ffffff";
+    public string BackgroundColor { get; set; } = Light.Background;
 
-    public string TextColor { get; set; } = "#1d2127";
+    public string TextColor { get; set; } = Light.Text;
 
     public WidgetTheme Theme { get; set; }
 
@@ -29,15 +29,27 @@ public sealed class SiteSettingsForm
     /// <summary>One domain per line.</summary>
     public string AllowedDomains { get; set; } = "";
 
+    // The widget stylesheet's own palettes, so that own colours start from what the chosen theme shows.
+    private static readonly (string Accent, string Background, string Text) Light = ("#2458d6", "#ffffff", "#1d2127");
+    private static readonly (string Accent, string Background, string Text) Dark = ("#7aa7ff", "#17191d", "#e7e9ec");
+
+    /// <summary>Own colours, just switched on, begin as the chosen theme's.</summary>
+    public void StartColorsFromTheme() =>
+        (AccentColor, BackgroundColor, TextColor) = Theme == WidgetTheme.Dark ? Dark : Light;
+
+    /// <summary>The contrast of text and of buttons on the background, as the preview shows them.</summary>
+    public (double Text, double Accent) Contrast =>
+        (ColorContrast.Ratio(TextColor, BackgroundColor), ColorContrast.Ratio(AccentColor, BackgroundColor));
+
     public static SiteSettingsForm From(SiteSettings settings) => new()
     {
         Title = settings.Title,
         Width = settings.Width,
         Height = settings.Height,
         CustomColors = settings.AccentColor is not null,
-        AccentColor = settings.AccentColor ?? "#2458d6",
-        BackgroundColor = settings.BackgroundColor ?? "#ffffff",
-        TextColor = settings.TextColor ?? "#1d2127",
+        AccentColor = settings.AccentColor ?? Light.Accent,
+        BackgroundColor = settings.BackgroundColor ?? Light.Background,
+        TextColor = settings.TextColor ?? Light.Text,
         Theme = settings.Theme,
         Language = settings.Language,
         CustomCss = settings.CustomCss,

@@ -29,11 +29,13 @@ public sealed class ConfiguratorTests(WidgetApp app, HostPages hostPages, Browse
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("Theme").SelectOptionAsync("Dark");
         await page.GetByLabel("Own colours").CheckAsync();
-        await page.GetByLabel("Accent").FillAsync("#ff0000");
+        // Own colours start from the dark theme's; a light red stays readable on its background.
+        await Expect(page.GetByLabel("Background")).ToHaveValueAsync("#17191d");
+        await page.GetByLabel("Accent").FillAsync("#ff6666");
         var preview = new EmbeddedWidget(page, page.Locator("iframe[title=\"Preview of the widget\"]"));
         await Expect(preview.Title).ToHaveTextAsync(title);
         await Expect(preview.Root).ToHaveAttributeAsync("data-theme", "dark");
-        await Expect(preview.SignInButton).ToHaveCSSAsync("background-color", "rgb(255, 0, 0)");
+        await Expect(preview.SignInButton).ToHaveCSSAsync("background-color", "rgb(255, 102, 102)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.Locator(".actions [role=status]")).ToHaveTextAsync("Saved.");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
@@ -54,7 +56,7 @@ public sealed class ConfiguratorTests(WidgetApp app, HostPages hostPages, Browse
         Assert.Contains($"src=\"{app.WidgetUri(tag)}\"", snippet, StringComparison.Ordinal);
         await Expect(widget.Title).ToHaveTextAsync(title);
         await Expect(widget.Root).ToHaveAttributeAsync("data-theme", "dark");
-        await Expect(widget.SignInButton).ToHaveCSSAsync("background-color", "rgb(255, 0, 0)");
+        await Expect(widget.SignInButton).ToHaveCSSAsync("background-color", "rgb(255, 102, 102)");
     }
 
     [Fact]

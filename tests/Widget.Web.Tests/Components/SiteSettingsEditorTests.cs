@@ -56,4 +56,18 @@ public sealed class SiteSettingsEditorTests : BunitContext
 
         Assert.Equal(1, saves);
     }
+
+    [Fact]
+    public void OwnColours_SwitchedOnWithTheDarkTheme_StartDarkAndShowTheirContrast()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings { Theme = WidgetTheme.Dark });
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+
+        cut.Find("input[type=checkbox]").Change(true);
+
+        Assert.Equal(("#7aa7ff", "#17191d", "#e7e9ec"), (form.AccentColor, form.BackgroundColor, form.TextColor));
+        Assert.Empty(cut.FindAll(".ratio-low"));
+        cut.Find("#text").Change("#333333");
+        Assert.Equal("1.3:1", cut.Find(".ratio-low").TextContent);
+    }
 }
