@@ -1,22 +1,14 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Widget.Web.Tests.Infrastructure;
 
-/// <summary>What the service logged, kept in memory for a test to read; attach it to a service of the test's own.</summary>
+/// <summary>What the service logged, kept in memory for a test to read; give it to a service of the test's own (<see cref="WidgetApp.With"/>).</summary>
 public sealed class LogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> entries = new();
 
     public IReadOnlyList<LogEntry> Entries => [.. entries];
-
-    public static LogSink AttachTo(WidgetApp app)
-    {
-        var sink = new LogSink();
-        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(sink);
-        return sink;
-    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
 
