@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Widget.Data;
 
 namespace Widget.Web.Hosting;
@@ -19,7 +22,15 @@ public static class DataHostingExtensions
     /// <summary>Applies pending migrations; EF Core takes a database lock, so nodes starting together are safe.</summary>
     public static async Task MigrateWidgetDatabaseAsync(this WebApplication app)
     {
+        var ct = app.Lifetime.ApplicationStopping;
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WidgetDbContext>().Database.MigrateAsync(app.Lifetime.ApplicationStopping);
+        var db = scope.ServiceProvider.GetRequiredService<WidgetDbContext>();
+        // EF reads the history before it creates the table, so an empty database's first start would log that read as a failed command.
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
+
+        await db.Database.MigrateAsync(ct);
     }
 }

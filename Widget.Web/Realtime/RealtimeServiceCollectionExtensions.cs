@@ -17,11 +17,14 @@ public static class RealtimeServiceCollectionExtensions
         {
             hub.MaximumReceiveMessageSize = options.MaxMessageBytes;
             hub.KeepAliveInterval = options.KeepAliveInterval;
+            // First, so it sees what every other filter and the method throw.
+            hub.AddFilter<HubCallLogFilter>();
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
         })
         // Our hub alone: Blazor's circuit hub sends null for parameters its signatures call non-nullable.
         .AddHubOptions<LiveHub>(hub => hub.AddFilter<HubArgumentGuard>());
+        builder.Logging.AddFilter(HubCallLogFilter.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<OrderedFeed>();

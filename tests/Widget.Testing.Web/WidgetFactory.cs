@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Widget.Testing;
 
@@ -8,10 +9,13 @@ namespace Widget.Testing;
 public sealed class WidgetFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly ILoggerProvider? logs;
 
-    public WidgetFactory(int port, IReadOnlyDictionary<string, string> settings)
+    /// <param name="logs">Also receives the service's logs, from its first line on.</param>
+    public WidgetFactory(int port, IReadOnlyDictionary<string, string> settings, ILoggerProvider? logs = null)
     {
         this.settings = settings;
+        this.logs = logs;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
 
@@ -20,6 +24,11 @@ public sealed class WidgetFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace Widget.Testing;
 
@@ -26,12 +27,14 @@ public sealed class WidgetService : IAsyncDisposable
     public IServiceProvider Services => factory!.Services;
 
     /// <param name="settings">Configuration on top of the defaults, e.g. <c>["Posting:RateLimitBurst"] = "5"</c>.</param>
-    public static async Task<WidgetService> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    /// <param name="logs">Also receives the service's logs, its start included.</param>
+    public static async Task<WidgetService> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct,
+        ILoggerProvider? logs = null)
     {
         var service = new WidgetService();
         try
         {
-            await service.StartPartsAsync(settings, ct);
+            await service.StartPartsAsync(settings, logs, ct);
             return service;
         }
         catch
@@ -61,7 +64,7 @@ public sealed class WidgetService : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    private async Task StartPartsAsync(IReadOnlyDictionary<string, string> settings, ILoggerProvider? logs, CancellationToken ct)
     {
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -83,7 +86,7 @@ public sealed class WidgetService : IAsyncDisposable
             all[key] = value;
         }
 
-        factory = new WidgetFactory(port, all);
+        factory = new WidgetFactory(port, all, logs);
         factory.StartServer();
     }
 }

@@ -22,10 +22,13 @@ public sealed class WidgetApp : IAsyncLifetime
     public static readonly TimeSpan DeskCheckInterval = TimeSpan.FromMilliseconds(300);
 
     private IReadOnlyDictionary<string, string> overrides = new Dictionary<string, string>();
+    private LogSink? logs;
     private WidgetService? service;
 
     /// <summary>A service of its own, for a test that needs limits the shared one must keep; start it with <see cref="InitializeAsync"/>.</summary>
-    public static WidgetApp With(IReadOnlyDictionary<string, string> overrides) => new() { overrides = overrides };
+    /// <param name="logs">Keeps what the service logs, from its start on.</param>
+    public static WidgetApp With(IReadOnlyDictionary<string, string> overrides, LogSink? logs = null) =>
+        new() { overrides = overrides, logs = logs };
 
     public Uri BaseAddress => Service.BaseAddress;
 
@@ -59,7 +62,7 @@ public sealed class WidgetApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        service = await WidgetService.StartAsync(settings, TestContext.Current.CancellationToken);
+        service = await WidgetService.StartAsync(settings, TestContext.Current.CancellationToken, logs);
     }
 
     public HttpClient CreateClient() => Service.CreateClient();
