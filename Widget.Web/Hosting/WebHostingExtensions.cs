@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
 using Widget.Web.Realtime;
@@ -11,7 +12,9 @@ public static class WebHostingExtensions
 {
     public static WebApplicationBuilder AddWidgetPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidation>();
+        builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Razor's default encoder writes every non-Latin letter as an entity: a Russian post would
         // travel at four times its size. Encoding stays on for everything that is markup.
