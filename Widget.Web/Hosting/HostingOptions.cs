@@ -11,6 +11,12 @@ public sealed class HostingOptions
     /// </summary>
     public string? PublicOrigin { get; set; }
 
+    /// <summary>Send Strict-Transport-Security on https responses (behind a proxy: X-Forwarded-Proto https from a known proxy).</summary>
+    public bool Hsts { get; set; } = true;
+
+    /// <summary>How long a browser keeps to https once told.</summary>
+    public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
     /// <summary>
     /// <see cref="PublicOrigin"/> parsed, or null while it is unset or not an origin: http or https, a host,
     /// maybe a port, and nothing after it, so a path or credentials cannot slip into every link built on it.

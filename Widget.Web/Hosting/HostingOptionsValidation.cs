@@ -27,6 +27,8 @@ public sealed class HostingOptionsValidation(IHostEnvironment environment) : IVa
                 + "e.g. https://chat.example.com.");
         }
 
-        return ValidateOptionsResult.Success;
+        return options.HstsMaxAge < TimeSpan.Zero
+            ? ValidateOptionsResult.Fail($"{HostingOptions.Section}:HstsMaxAge must not be negative.")
+            : ValidateOptionsResult.Success;
     }
 }
