@@ -44,6 +44,7 @@ Auth__Providers__dev__ClientId=widget-dev \
 Auth__Providers__dev__ClientSecret=widget-dev-secret \
 Auth__Providers__dev__RequireHttpsMetadata=false \
 Auth__CrossSiteCookie=true \
+Hosting__PublicOrigin="$widget_origin" \
   dotnet run --project Widget.Web -c Release --no-build --urls "$widget_origin" &
 pids+=($!)
 

@@ -34,6 +34,7 @@ builder.AddWidgetPages();
 var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
 app.UseWidgetForwardedHeaders();
+app.UseWidgetSecurityHeaders();
 app.MapWidgetMetrics();
 app.UseWidgetPipeline();
 app.MapWidgetHealth();

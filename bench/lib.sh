@@ -141,6 +141,7 @@ bench_start_service() {
       ASPNETCORE_ENVIRONMENT=Production \
       ConnectionStrings__Widget="$(pg_connection_string "$pg_port" widget)${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" \
       Diagnostics__ExposeStats=true \
+      Hosting__PublicOrigin="http://localhost:$port" \
       Posting__RateLimitBurst=10000 \
       Posting__RateLimitPeriod=00:00:01 \
       Realtime__MaxConnectionsPerAddress=1000000 \

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widget.Data.Accounts;
+using Widget.Web.Hosting;
 
 namespace Widget.Web.Auth;
 
@@ -11,8 +12,18 @@ namespace Widget.Web.Auth;
 /// events with it, are created for every request (each is asked whether it is a sign-in callback), so the
 /// account store, and the database context behind it, is resolved only for an actual sign-in.
 /// </summary>
-public sealed partial class ExternalSignInEvents(ILogger<ExternalSignInEvents> logger) : OpenIdConnectEvents
+public sealed partial class ExternalSignInEvents(ILogger<ExternalSignInEvents> logger, PublicUrls urls) : OpenIdConnectEvents
 {
+    /// <summary>
+    /// The handler builds the redirect URI on the request's Host header; the provider must send the code
+    /// back to our configured origin, whatever host the request that started the sign-in named.
+    /// </summary>
+    public override Task RedirectToIdentityProvider(RedirectContext context)
+    {
+        context.ProtocolMessage.RedirectUri = urls.Absolute(context.Options.CallbackPath);
+        return Task.CompletedTask;
+    }
+
     public override async Task TicketReceived(TicketReceivedContext context)
     {
         var external = context.Principal;

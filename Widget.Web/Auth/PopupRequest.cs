@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Widget.Web.Hosting;
 
 namespace Widget.Web.Auth;
 
@@ -16,7 +17,7 @@ public static class PopupRequest
     private const string CookieName = "widget.popup";
 
     /// <summary>A request our own pages made: Fetch Metadata where the browser sends it, else its Origin.</summary>
-    public static bool IsFromOwnPage(HttpRequest request)
+    public static bool IsFromOwnPage(HttpRequest request, PublicUrls urls)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
         if (site.Length > 0)
@@ -25,7 +26,7 @@ public static class PopupRequest
         }
 
         return Uri.TryCreate(request.Headers.Origin.ToString(), UriKind.Absolute, out var origin)
-            && string.Equals(origin.GetLeftPart(UriPartial.Authority), $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
+            && string.Equals(origin.GetLeftPart(UriPartial.Authority), urls.OriginText, StringComparison.OrdinalIgnoreCase);
     }
 
     public static void Remember(HttpResponse response, string nonce) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Widget.Data.Accounts;
+using Widget.Web.Hosting;
 
 namespace Widget.Web.Auth;
 
@@ -44,9 +45,10 @@ public static class SignInPopupEndpoints
     }
 
     /// <summary>Starts a sign-in for the verifier's nonce in this browser; only our own pages may.</summary>
-    public static Results<NoContent, ProblemHttpResult> Start(PopupStartRequest request, HttpContext http, IOptions<AuthOptions> options)
+    public static Results<NoContent, ProblemHttpResult> Start(
+        PopupStartRequest request, HttpContext http, PublicUrls urls, IOptions<AuthOptions> options)
     {
-        if (!PopupRequest.IsFromOwnPage(http.Request))
+        if (!PopupRequest.IsFromOwnPage(http.Request, urls))
         {
             return TypedResults.Problem("Sign in from the chat widget itself.", statusCode: StatusCodes.Status403Forbidden);
         }
@@ -92,7 +94,8 @@ public static class SignInPopupEndpoints
 
     /// <summary>The popup's last page: stores a one-time code for the nonce and hands it to the opener.</summary>
     public static async Task<Results<RazorComponentResult<SignInCompletePage>, ProblemHttpResult>> CompleteAsync(
-        string? nonce, string? lang, HttpContext http, SignInHandoffs handoffs, IOptions<AuthOptions> options, CancellationToken ct)
+        string? nonce, string? lang, HttpContext http, SignInHandoffs handoffs, PublicUrls urls, IOptions<AuthOptions> options,
+        CancellationToken ct)
     {
         var signedIn = await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         if (!SignInNonce.IsWellFormed(nonce) || !PopupRequest.Completes(http, nonce!) || signedIn.Principal.ToPostAuthor() is not { } user)
@@ -108,7 +111,7 @@ public static class SignInPopupEndpoints
         {
             Nonce = nonce,
             Code = code,
-            Origin = $"{http.Request.Scheme}://{http.Request.Host}",
+            Origin = urls.OriginText,
             Labels = PopupLabels.For(lang),
         });
     }

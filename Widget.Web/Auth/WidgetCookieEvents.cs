@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using Widget.Web.Hosting;
 
 namespace Widget.Web.Auth;
 
@@ -8,7 +9,7 @@ namespace Widget.Web.Auth;
 /// Pages send a person to sign in; machine endpoints answer 401 and let the caller decide. Signing in
 /// and out also sets and clears the session's cross-site cookie (<see cref="CrossSiteSession"/>).
 /// </summary>
-public sealed class WidgetCookieEvents(IOptions<AuthOptions> options) : CookieAuthenticationEvents
+public sealed class WidgetCookieEvents(IOptions<AuthOptions> options, PublicUrls urls) : CookieAuthenticationEvents
 {
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
@@ -19,6 +20,8 @@ public sealed class WidgetCookieEvents(IOptions<AuthOptions> options) : CookieAu
             return Task.CompletedTask;
         }
 
+        // The handler builds the address on the request's Host header; ours comes from the configuration.
+        context.RedirectUri = urls.Absolute(new Uri(context.RedirectUri).PathAndQuery);
         return base.RedirectToLogin(context);
     }
 

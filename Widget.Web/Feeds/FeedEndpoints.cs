@@ -3,6 +3,7 @@ using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Core.Text;
 using Widget.Data.Posts;
+using Widget.Web.Hosting;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Feeds;
@@ -23,7 +24,7 @@ public static class FeedEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> GetTagFeedAsync(
-        string tag, PostQueries queries, HttpContext http, CancellationToken ct)
+        string tag, PostQueries queries, PublicUrls urls, HttpContext http, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -37,11 +38,11 @@ public static class FeedEndpoints
         }
 
         var name = parsed.Value.Value;
-        return Answer(http, PublicLinks.Tag(name), "#" + name, posts);
+        return Answer(http, urls, PublicLinks.Tag(name), "#" + name, posts);
     }
 
     public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, NotFound>> GetUserFeedAsync(
-        long id, PublicQueries queries, HttpContext http, CancellationToken ct)
+        long id, PublicQueries queries, PublicUrls urls, HttpContext http, CancellationToken ct)
     {
         if (await queries.FindUserAsync(id, ct) is not { } user)
         {
@@ -49,14 +50,13 @@ public static class FeedEndpoints
         }
 
         var posts = await queries.ByAuthorAsync(id, null, EntryCount, ct);
-        return Answer(http, PublicLinks.User(id), UserText.Line(user.DisplayName), posts);
+        return Answer(http, urls, PublicLinks.User(id), UserText.Line(user.DisplayName), posts);
     }
 
     private static Results<FileContentHttpResult, StatusCodeHttpResult, NotFound> Answer(
-        HttpContext http, string path, string title, IReadOnlyList<Post> posts)
+        HttpContext http, PublicUrls urls, string path, string title, IReadOnlyList<Post> posts)
     {
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
-        var body = AtomFeed.Write(origin, path, title, posts);
+        var body = AtomFeed.Write(urls.OriginText, path, title, posts);
         var updated = posts.Count > 0 ? posts.Max(p => p.UpdatedAt) : DateTimeOffset.UnixEpoch;
         return ConditionalGet.IsNotModified(http, body, updated)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)

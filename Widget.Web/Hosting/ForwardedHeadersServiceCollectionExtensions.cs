@@ -19,7 +19,14 @@ public static class ForwardedHeadersServiceCollectionExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // ASP.NET believes loopback by default, and with both lists empty it believes everyone. Anything
+            // on the machine, or anyone at all, would then choose the client address the limits count and the
+            // scheme: only listed proxies are believed, and with none listed the headers are not read.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.ForwardedHeaders = proxy.Value.KnownProxies.Length + proxy.Value.KnownNetworks.Length > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
             foreach (var address in proxy.Value.KnownProxies)
             {
                 forwarded.KnownProxies.Add(IPAddress.Parse(address));

@@ -3,7 +3,8 @@ namespace Widget.Web.Hosting;
 /// <summary>
 /// The load balancers whose X-Forwarded-For and X-Forwarded-Proto headers a node believes. Only these:
 /// a header from anyone else could fake a client address (the rate limits) or a scheme (the hub's
-/// Origin check, OpenID Connect redirect URIs). Loopback is always trusted.
+/// Origin check, Secure cookies, Strict-Transport-Security). Loopback is no exception: a proxy on the same
+/// machine is listed like any other, e.g. <c>127.0.0.1</c>.
 /// </summary>
 public sealed class ProxyOptions
 {

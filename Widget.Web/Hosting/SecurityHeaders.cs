@@ -1,12 +1,19 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
 namespace Widget.Web.Hosting;
 
 /// <summary>
 /// A strict Content-Security-Policy on every response: our own scripts, styles and connections only,
-/// nothing inline. Only <see cref="EmbeddableAttribute"/> endpoints may be framed, by any site.
-/// base-uri 'self' lets the Blazor pages keep their &lt;base href="/"&gt;: without it their relative
-/// script and stylesheet URLs resolve under /sites/ on a page loaded at /sites/TAG.
+/// nothing inline. Only <see cref="EmbeddableAttribute"/> endpoints may be framed, by any site, and an
+/// endpoint that sets a policy of its own keeps it. base-uri 'self' lets the Blazor pages keep their
+/// &lt;base href="/"&gt;: without it their relative script and stylesheet URLs resolve under /sites/ on a
+/// page loaded at /sites/TAG. On https, Strict-Transport-Security as <see cref="HostingOptions"/> says.
+/// The headers are written as the response starts, so they reach every response: those of endpoints
+/// that answer ahead of routing (<c>/metrics</c>), and those the exception handler wrote after clearing
+/// whatever the failed request had set.
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+public sealed class SecurityHeaders
 {
     public const string BasePolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
@@ -15,11 +22,36 @@ public sealed class SecurityHeaders(RequestDelegate next)
     // Our own pages may frame our own widget: the configurator's live preview is one.
     private const string PagePolicy = BasePolicy + "frame-src 'self'; frame-ancestors 'none'";
 
+    private readonly RequestDelegate next;
+    private readonly string? transportSecurity;
+    private readonly Func<object, Task> write;
+
+    public SecurityHeaders(RequestDelegate next, IOptions<HostingOptions> hosting)
+    {
+        this.next = next;
+        var options = hosting.Value;
+        transportSecurity = options.Hsts
+            ? "max-age=" + ((long)options.HstsMaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture)
+            : null;
+        write = Write;
+    }
+
     public Task InvokeAsync(HttpContext context)
     {
+        context.Response.OnStarting(write, context);
+        return next(context);
+    }
+
+    private Task Write(object state)
+    {
+        var context = (HttpContext)state;
         var headers = context.Response.Headers;
         var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null;
-        headers.ContentSecurityPolicy = embeddable ? BasePolicy + "frame-ancestors *" : PagePolicy;
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+        {
+            headers.ContentSecurityPolicy = embeddable ? BasePolicy + "frame-ancestors *" : PagePolicy;
+        }
+
         if (!embeddable)
         {
             headers.XFrameOptions = "DENY";
@@ -27,6 +59,11 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-        return next(context);
+        if (transportSecurity is not null && context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = transportSecurity;
+        }
+
+        return Task.CompletedTask;
     }
 }

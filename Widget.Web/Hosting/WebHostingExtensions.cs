@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
 using Widget.Web.Realtime;
@@ -14,7 +15,12 @@ public static class WebHostingExtensions
 
     public static WebApplicationBuilder AddWidgetPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section);
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HostingOptions>, HostingOptionsValidation>();
+        builder.Services.AddSingleton<PublicUrls>();
+        // Every cookie set over https is Secure, whoever sets it and whatever it asked for: the antiforgery
+        // cookie, for one, asks for nothing.
+        builder.Services.Configure<CookiePolicyOptions>(options => options.Secure = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Razor's default encoder writes every non-Latin letter as an entity: a Russian post would
         // travel at four times its size. Encoding stays on for everything that is markup.
@@ -26,8 +32,16 @@ public static class WebHostingExtensions
         return builder;
     }
 
+    /// <summary>Right after the forwarded headers, so the scheme is the client's and no response escapes them.</summary>
+    public static WebApplication UseWidgetSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeaders>();
+        return app;
+    }
+
     public static WebApplication UseWidgetPipeline(this WebApplication app)
     {
+        app.UseCookiePolicy();
         // A widget's WebSocket request lasts as long as the widget is open, and every middleware it passes
         // keeps a frame for that long. The hub answers its own errors, so these stay off its path.
         app.UseWhen(context => !LiveHub.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages(NotFoundPages.HandleAsync));
@@ -37,7 +51,6 @@ public static class WebHostingExtensions
         // that carry antiforgery tokens stay uncompressed.
         app.UseWhen(WidgetEndpoints.ServesEveryone, widget => widget.UseResponseCompression());
         app.UseRouting();
-        app.UseMiddleware<SecurityHeaders>();
         app.UseRateLimiter();
         app.UseWidgetAuthentication();
         app.UseAntiforgery();

@@ -1,3 +1,5 @@
+using Widget.Web.Hosting;
+
 namespace Widget.Web.Microblog;
 
 /// <summary>What a public page tells browsers, search engines and link previews about itself.</summary>
@@ -7,10 +9,7 @@ public sealed record PageMeta(string Title, string Description, string Canonical
 {
     public const string SiteName = "Live widget";
 
-    public static PageMeta For(HttpRequest request, string path, string title, string description, string ogType = "website",
-        string? feedPath = null)
-    {
-        var origin = $"{request.Scheme}://{request.Host}";
-        return new PageMeta(title, description, origin + path, ogType, feedPath is null ? null : origin + feedPath);
-    }
+    public static PageMeta For(PublicUrls urls, string path, string title, string description, string ogType = "website",
+        string? feedPath = null) =>
+        new(title, description, urls.Absolute(path), ogType, feedPath is null ? null : urls.Absolute(feedPath));
 }

@@ -4,6 +4,7 @@ using Widget.Core.Posts;
 using Widget.Core.Tags;
 using Widget.Core.Text;
 using Widget.Data.Posts;
+using Widget.Web.Hosting;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Microblog;
@@ -33,11 +34,11 @@ public static class PublicPagesEndpoints
     }
 
     public static async Task<RazorComponentResult<HomePage>> GetHomeAsync(
-        long? before, PublicQueries queries, TimeProvider time, HttpContext http, CancellationToken ct)
+        long? before, PublicQueries queries, TimeProvider time, PublicUrls urls, CancellationToken ct)
     {
         var posts = await queries.NewestAsync(before, PageSize + 1, ct);
         var active = await queries.ActiveTagsAsync(time.GetUtcNow() - ActiveWindow, ActiveTagCount, ct);
-        var meta = PageMeta.For(http.Request, "/", "Newest posts", "The newest posts in every channel, and the channels busy today.");
+        var meta = PageMeta.For(urls, "/", "Newest posts", "The newest posts in every channel, and the channels busy today.");
         return new RazorComponentResult<HomePage>(new
         {
             Meta = meta,
@@ -48,7 +49,7 @@ public static class PublicPagesEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<TagTimelinePage>, NotFound>> GetTagAsync(
-        string tag, long? before, PostQueries queries, HttpContext http, CancellationToken ct)
+        string tag, long? before, PostQueries queries, PublicUrls urls, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -62,7 +63,7 @@ public static class PublicPagesEndpoints
         }
 
         var name = parsed.Value.Value;
-        var meta = PageMeta.For(http.Request, PublicLinks.Tag(name), "#" + name, $"Posts tagged #{name}, live.",
+        var meta = PageMeta.For(urls, PublicLinks.Tag(name), "#" + name, $"Posts tagged #{name}, live.",
             feedPath: PublicLinks.TagFeed(name));
         return new RazorComponentResult<TagTimelinePage>(new
         {
@@ -75,7 +76,7 @@ public static class PublicPagesEndpoints
     }
 
     public static async Task<Results<RazorComponentResult<ProfilePage>, NotFound>> GetUserAsync(
-        long id, long? before, PublicQueries queries, HttpContext http, CancellationToken ct)
+        long id, long? before, PublicQueries queries, PublicUrls urls, CancellationToken ct)
     {
         if (await queries.FindUserAsync(id, ct) is not { } user)
         {
@@ -84,7 +85,7 @@ public static class PublicPagesEndpoints
 
         var posts = await queries.ByAuthorAsync(id, before, PageSize + 1, ct);
         var name = UserText.Line(user.DisplayName);
-        var meta = PageMeta.For(http.Request, PublicLinks.User(id), name, $"Posts by {name}.", "profile", PublicLinks.UserFeed(id));
+        var meta = PageMeta.For(urls, PublicLinks.User(id), name, $"Posts by {name}.", "profile", PublicLinks.UserFeed(id));
         return new RazorComponentResult<ProfilePage>(new
         {
             Meta = meta,
@@ -96,7 +97,7 @@ public static class PublicPagesEndpoints
 
     /// <summary>Where a mention leads: the one user of that name, or a list when several share it.</summary>
     public static async Task<Results<RedirectHttpResult, RazorComponentResult<NamesakesPage>, NotFound>> GetMentionedAsync(
-        string name, PublicQueries queries, HttpContext http, CancellationToken ct)
+        string name, PublicQueries queries, PublicUrls urls, CancellationToken ct)
     {
         if (name.Length > Tag.MaxLength)
         {
@@ -111,13 +112,13 @@ public static class PublicPagesEndpoints
             case 1:
                 return TypedResults.Redirect(PublicLinks.User(users[0].Id));
             default:
-                var meta = PageMeta.For(http.Request, PublicLinks.Mention(name), "@" + name, $"People called {name}.");
+                var meta = PageMeta.For(urls, PublicLinks.Mention(name), "@" + name, $"People called {name}.");
                 return new RazorComponentResult<NamesakesPage>(new { Meta = meta, Name = name, Users = users });
         }
     }
 
     public static async Task<Results<RazorComponentResult<PermalinkPage>, NotFound>> GetPostAsync(
-        long id, PostQueries queries, Threads threads, HttpContext http, CancellationToken ct)
+        long id, PostQueries queries, Threads threads, PublicUrls urls, CancellationToken ct)
     {
         if (await queries.FindAsync(id, ct) is not { } post)
         {
@@ -125,7 +126,7 @@ public static class PublicPagesEndpoints
         }
 
         var author = UserText.Line(post.AuthorName);
-        var meta = PageMeta.For(http.Request, PublicLinks.Post(id), $"{author} in #{post.Channel}", Excerpt(post), "article");
+        var meta = PageMeta.For(urls, PublicLinks.Post(id), $"{author} in #{post.Channel}", Excerpt(post), "article");
         var replies = post.ReplyTo is null ? await threads.RepliesAsync(id, MaxReplies, ct) : [];
         return new RazorComponentResult<PermalinkPage>(new { Meta = meta, Post = post, Replies = replies });
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
+using Widget.Web.Hosting;
 using Widget.Web.Microblog;
 
 namespace Widget.Web.Search;
@@ -24,10 +25,10 @@ public static class SearchEndpoints
     }
 
     public static async Task<RazorComponentResult<SearchPage>> GetPageAsync(
-        string? q, long? before, PostSearch search, HttpContext http, CancellationToken ct)
+        string? q, long? before, PostSearch search, PublicUrls urls, CancellationToken ct)
     {
         var query = (q ?? "").Trim();
-        var meta = PageMeta.For(http.Request, "/search", query.Length > 0 ? $"“{query}”" : "Search", "Search every post.");
+        var meta = PageMeta.For(urls, "/search", query.Length > 0 ? $"“{query}”" : "Search", "Search every post.");
         var results = query.Length is > 0 and <= MaxQueryLength
             ? await FindAsync(search, query, before, DefaultLimit, ct)
             : new SearchResults([], null);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Widget.Core.Sites;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
+using Widget.Web.Hosting;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Sites;
@@ -34,7 +35,9 @@ public sealed partial class ConfiguratorPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    private Uri Origin => new(Navigation.BaseUri);
+    [Inject] private PublicUrls Urls { get; set; } = default!;
+
+    private Uri Origin => Urls.Origin;
 
     protected override async Task OnParametersSetAsync()
     {

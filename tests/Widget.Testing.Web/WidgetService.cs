@@ -74,6 +74,7 @@ public sealed class WidgetService : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:Widget"] = ConnectionString,
+            ["Hosting:PublicOrigin"] = BaseAddress.GetLeftPart(UriPartial.Authority),
             [$"Auth:Providers:{Provider}:DisplayName"] = "Dev",
             [$"Auth:Providers:{Provider}:Authority"] = oidc.Issuer,
             [$"Auth:Providers:{Provider}:ClientId"] = oidc.ClientId,

@@ -51,6 +51,9 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ConnectionStrings__Widget"] = connectionString,
             ["ConnectionStrings__Redis"] = Redis.Configuration,
+            ["Hosting__PublicOrigin"] = publicOrigin,
+            // nginx, in front of the nodes on this machine; loopback is believed only when listed.
+            ["Proxy__KnownProxies__0"] = "127.0.0.1",
             [$"Auth__Providers__{Provider}__DisplayName"] = "Dev",
             [$"Auth__Providers__{Provider}__Authority"] = oidc.Issuer,
             [$"Auth__Providers__{Provider}__ClientId"] = oidc.ClientId,

@@ -8,7 +8,8 @@ namespace Widget.Web.Tests.Integration;
 
 /// <summary>
 /// Bodies no client of ours sends, sent raw to every endpoint that reads one. Each must be refused with its own
-/// status and a problem that says what was wrong, in Development (as <c>./run.sh</c> runs) and in Production alike.
+/// status and a problem that says what was wrong, in Development (as <c>./run.sh</c> runs) and in Production alike,
+/// with the security headers every response carries, though the exception handler clears what the request had set.
 /// </summary>
 public sealed class BadInputTests(WidgetApp app)
 {
@@ -80,7 +81,8 @@ public sealed class BadInputTests(WidgetApp app)
             using var response = await client.SendAsync(request, Ct);
             var text = await response.Content.ReadAsStringAsync(Ct);
             if (response.StatusCode != status || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
-                || Detail(text) is not { Length: > 0 } detail || detail.Contains("Exception", StringComparison.Ordinal))
+                || Detail(text) is not { Length: > 0 } detail || detail.Contains("Exception", StringComparison.Ordinal)
+                || !response.Headers.Contains("X-Content-Type-Options") || !response.Headers.Contains("Content-Security-Policy"))
             {
                 wrong.Add($"{name}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {text[..Math.Min(200, text.Length)]}");
             }
