@@ -24,7 +24,7 @@ internal static class NotFoundPages
             return ProblemDetails(context);
         }
 
-        var meta = PageMeta.For(http.Request, http.Request.Path, "Not found", "There is nothing at this address.");
+        var meta = PageMeta.For(http.RequestServices.GetRequiredService<PublicUrls>(), http.Request.Path, "Not found", "There is nothing at this address.");
         return new RazorComponentResult<NotFoundPage>(new { Meta = meta }) { StatusCode = StatusCodes.Status404NotFound }
             .ExecuteAsync(http);
     }
