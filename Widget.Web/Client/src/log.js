@@ -24,11 +24,18 @@ export function createLog(widget, { onAdded }) {
     follow();
   };
 
+  // Scroll events are dispatched before resize observers in a frame, so one that lands just after
+  // the log shrank would read the shrink as the reader scrolling up; the observer decides then.
+  let observedHeight = list.clientHeight;
   list.addEventListener('scroll', () => {
+    if (list.clientHeight !== observedHeight) return;
     pinned = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
   }, { passive: true });
   // Showing the compose form or an on-screen keyboard shrinks the log; the newest post stays in view.
-  new ResizeObserver(follow).observe(list);
+  new ResizeObserver(() => {
+    observedHeight = list.clientHeight;
+    follow();
+  }).observe(list);
   // The log scrolls, so it must be reachable by keyboard.
   list.tabIndex = 0;
   // Chat opens at the newest post. Done now rather than on the first resize so that the check
