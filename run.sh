@@ -59,8 +59,11 @@ done
 
 cat <<EOT
 
-  Widget service    $widget_origin/w/demo
   Demo host page    http://127.0.0.1:$DEMO_PORT/   (another origin, embedding the widget)
+  Widget            $widget_origin/w/demo
+  Public posts      $widget_origin/   (tag pages, profiles, permalinks, search, feeds)
+  Your sites        $widget_origin/sites   (claim a tag, set it up, copy the snippet)
+  Moderator desk    $widget_origin/mod/demo   (for the tag's owner and moderators)
   OpenID provider   http://localhost:$OIDC_PORT   (development login: any name, any password)
 
   Ctrl-C stops everything.

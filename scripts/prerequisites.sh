@@ -16,6 +16,12 @@ ensure_apt_package() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >&2
 }
 
+# Without it Chromium draws emoji (the reaction bar, posts) as empty boxes in the screenshots.
+ensure_emoji_font() {
+  [[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]] && return 0
+  ensure_apt_package /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf fonts-noto-color-emoji
+}
+
 ensure_postgres() {
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && return 0
   ensure_apt_package /usr/lib/postgresql/15/bin/initdb postgresql
