@@ -26,6 +26,10 @@ public static class HubLanguage
         return language;
     }
 
+    /// <summary>The language a connection was read as, from its items (English until it was read).</summary>
+    public static WidgetLanguage Of(IDictionary<object, object?> items) =>
+        items.TryGetValue(Key, out var known) && known is WidgetLanguage language ? language : WidgetLanguage.En;
+
     /// <summary>A refusal the caller reads in their widget's language.</summary>
     public static HubException Refusal(HubCallerContext context, Notice notice) => new(VisitorText.Say(notice, Of(context)));
 }

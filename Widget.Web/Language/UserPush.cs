@@ -10,7 +10,18 @@ namespace Widget.Web.Language;
 /// </summary>
 public static class UserPush
 {
-    public static string Group(long userId, WidgetLanguage language) => $"u:{userId}:{Languages.Code(language)}";
+    private const string Prefix = "u:";
+
+    public static string Group(long userId, WidgetLanguage language) => $"{Prefix}{userId}:{Languages.Code(language)}";
+
+    /// <summary>Whose group and which language <paramref name="group"/> is, with the user as SignalR knows them; null for any other group.</summary>
+    public static (string UserId, WidgetLanguage Language)? Recipient(string group)
+    {
+        var colon = group.LastIndexOf(':');
+        return group.StartsWith(Prefix, StringComparison.Ordinal) && colon > Prefix.Length
+            ? (group[Prefix.Length..colon], Languages.Parse(group[(colon + 1)..]))
+            : null;
+    }
 
     public static Task ToUser(IHubClients<ILiveClient> clients, long userId, Func<ILiveClient, WidgetLanguage, Task> send) =>
         Task.WhenAll(Languages.All.Select(language => send(clients.Group(Group(userId, language)), language)));
