@@ -45,5 +45,5 @@ public static class BlockedWords
             .ToArray();
 
     public static PostRejection Rejection(string tag, string word) =>
-        new(PostRejectionReason.Forbidden, $"Posts in #{tag} may not contain the word \"{word}\". Edit the post and send it again.");
+        new(PostRejectionReason.Forbidden, Notice.Of("BlockedWord.Refused", tag, word));
 }

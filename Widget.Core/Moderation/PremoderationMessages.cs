@@ -8,12 +8,11 @@ public static class PremoderationMessages
 {
     public const int RejectReasonMaxLength = 200;
 
-    public static string Held(string tag) =>
-        $"Your post waits for a moderator of #{tag} to approve it; until then only you see it.";
+    public static Notice Held(string tag) => Notice.Of("Held.Waiting", tag);
 
-    public static string Rejected(string tag, string reason) => UserText.Line(reason) is { Length: > 0 } clean
-        ? $"A moderator of #{tag} did not approve your post. Reason: {clean}"
-        : $"A moderator of #{tag} did not approve your post.";
+    public static Notice Rejected(string tag, string reason) => UserText.Line(reason) is { Length: > 0 } clean
+        ? Notice.Of("Held.RejectedBecause", tag, clean)
+        : Notice.Of("Held.Rejected", tag);
 
     /// <summary>A retried send of a post that was not approved: sending it again will not change that.</summary>
     public static PostRejection Rejection(string tag, string reason) => new(PostRejectionReason.Forbidden, Rejected(tag, reason));

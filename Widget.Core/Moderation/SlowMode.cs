@@ -1,4 +1,5 @@
 using Widget.Core.Posts;
+using Widget.Core.Text;
 
 namespace Widget.Core.Moderation;
 
@@ -21,6 +22,6 @@ public static class SlowMode
 
     public static PostRejection Rejection(string tag, int seconds, TimeSpan wait) =>
         new(PostRejectionReason.RateLimited,
-            $"#{tag} is in slow mode: one post every {seconds} s. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.",
+            Notice.Of("SlowMode.Refused", tag, Notice.Plural("Seconds", seconds), Notice.Seconds(wait)),
             wait);
 }

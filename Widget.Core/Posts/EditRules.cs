@@ -1,4 +1,5 @@
 using Widget.Core.Tags;
+using Widget.Core.Text;
 
 namespace Widget.Core.Posts;
 
@@ -16,11 +17,11 @@ public static class EditRules
     {
         if (post.AuthorId != editorId)
         {
-            return new(PostRejectionReason.Forbidden, "Only its author can edit a post.");
+            return new(PostRejectionReason.Forbidden, Notice.Of("Edit.NotAuthor"));
         }
 
         return now - post.CreatedAt > window
-            ? new(PostRejectionReason.Forbidden, $"A post can be edited only within {Describe(window)} of posting.")
+            ? new(PostRejectionReason.Forbidden, TooLate(window))
             : null;
     }
 
@@ -30,16 +31,14 @@ public static class EditRules
         var now = PostTags.For(Tag.Parse(post.Channel), newText).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
         return now.SetEquals(post.Tags)
             ? null
-            : new(PostRejectionReason.Invalid,
-                "An edit cannot add or remove hashtags; this post stays in " + string.Join(", ", post.Tags.Select(t => "#" + t)) +
-                ". Post again to reach other channels.");
+            : new(PostRejectionReason.Invalid, Notice.Of("Edit.TagsChanged", string.Join(", ", post.Tags.Select(t => "#" + t))));
     }
 
     public static PostRejection Gone(long postId) =>
-        new(PostRejectionReason.NotFound, $"Post {postId} does not exist or was deleted.");
+        new(PostRejectionReason.NotFound, Notice.Of("Post.Gone", postId));
 
-    private static string Describe(TimeSpan window) =>
+    private static Notice TooLate(TimeSpan window) =>
         window.TotalMinutes >= 1 && window.Seconds == 0
-            ? $"{(int)window.TotalMinutes} minute{(window.TotalMinutes == 1 ? "" : "s")}"
-            : $"{(int)Math.Ceiling(window.TotalSeconds)} seconds";
+            ? Notice.Plural("Edit.TooLateMinutes", (long)window.TotalMinutes)
+            : Notice.Plural("Edit.TooLateSeconds", (long)Math.Ceiling(window.TotalSeconds));
 }

@@ -1,3 +1,5 @@
+using Widget.Core.Text;
+
 namespace Widget.Core.Reactions;
 
 /// <summary>The fixed set of reactions. A small set keeps counts readable and leaves nothing to moderate.</summary>
@@ -17,5 +19,5 @@ public static class ReactionSet
         return All.Where(byEmoji.ContainsKey).Select(e => byEmoji[e]).ToArray();
     }
 
-    public static string UnknownMessage => "Only these reactions can be used: " + string.Join(' ', All) + ".";
+    public static Notice Unknown => Notice.Of("Reaction.Unknown", string.Join(' ', All));
 }

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Text;
+using Widget.Web.Language;
 
 namespace Widget.Web.Auth;
 
 /// <summary>Checks the caller's session on every hub call, so a revoked token stops working mid-connection.</summary>
 public sealed class SessionHubFilter(SessionGuard guard, SessionConnections connections) : IHubFilter
 {
+    private static readonly Notice Ended = Notice.Of("SignIn.SessionEnded");
+
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -12,7 +16,7 @@ public sealed class SessionHubFilter(SessionGuard guard, SessionConnections conn
         if (context.User.ToPostAuthor() is { } author && !await guard.IsActiveAsync(author.SessionId, context.ConnectionAborted))
         {
             context.Abort();
-            throw new HubException("Your session has ended. Sign in again.");
+            throw HubLanguage.Refusal(context, Ended);
         }
 
         return await next(invocationContext);
@@ -24,7 +28,7 @@ public sealed class SessionHubFilter(SessionGuard guard, SessionConnections conn
         {
             if (!await guard.IsActiveAsync(author.SessionId, context.Context.ConnectionAborted))
             {
-                throw new HubException("Your session has ended. Sign in again.");
+                throw HubLanguage.Refusal(context.Context, Ended);
             }
 
             connections.Add(author.SessionId, context.Context);

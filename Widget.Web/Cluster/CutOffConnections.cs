@@ -26,8 +26,10 @@ public sealed partial class CutOffConnections(ILogger<CutOffConnections> logger)
 
     public bool Remove(string connectionId) => connections.TryRemove(connectionId, out _);
 
-    public IReadOnlyList<string> OfUser(string userId) =>
-        [.. connections.Values.Where(c => c.UserIdentifier == userId).Select(c => c.ConnectionId)];
+    public IReadOnlyList<string> OfUser(string userId) => OfUser(userId, _ => true);
+
+    public IReadOnlyList<string> OfUser(string userId, Func<HubConnectionContext, bool> also) =>
+        [.. connections.Values.Where(c => c.UserIdentifier == userId && also(c)).Select(c => c.ConnectionId)];
 
     /// <summary>Closes every cut-off connection; each leaves the registry when SignalR reports it gone.</summary>
     public int CloseAll()

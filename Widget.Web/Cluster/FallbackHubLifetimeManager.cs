@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using StackExchange.Redis;
+using Widget.Web.Language;
 
 namespace Widget.Web.Cluster;
 
@@ -102,8 +103,13 @@ public sealed partial class FallbackHubLifetimeManager<THub>(
     public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
         SendAsync(m => m.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken));
 
+    // A user's group for one language carries what SendUserAsync would (a ban, a held post), so it reaches
+    // their cut-off connections in that language the same way.
     public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(m => m.SendGroupAsync(groupName, methodName, args, cancellationToken));
+        UserPush.Recipient(groupName) is { } user
+            ? SendAsync(m => m.SendGroupAsync(groupName, methodName, args, cancellationToken),
+                () => local.SendConnectionsAsync(cutOff.OfUser(user.UserId, c => HubLanguage.Of(c.Items) == user.Language), methodName, args, cancellationToken))
+            : SendAsync(m => m.SendGroupAsync(groupName, methodName, args, cancellationToken));
 
     public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
         SendAsync(m => m.SendGroupsAsync(groupNames, methodName, args, cancellationToken));

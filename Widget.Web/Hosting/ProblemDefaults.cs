@@ -7,6 +7,9 @@ internal static class ProblemDefaults
 {
     public const string RetryAfter = "retryAfter";
 
+    /// <summary>What a refusal is, as the key of its words in the visitor resource files ("SlowMode.Refused").</summary>
+    public const string Code = "code";
+
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Text;
+using Widget.Web.Language;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Moderation;
@@ -8,7 +10,7 @@ public sealed class BanEnds(IHubContext<LiveHub, ILiveClient> hub)
 {
     public Task TellAsync(long userId, IEnumerable<string> tags, CancellationToken ct)
     {
-        var user = hub.Clients.User(UserIds.Of(userId));
-        return Task.WhenAll(tags.Select(t => user.Unbanned(new UnbannedEvent(t, $"Your ban in #{t} is over: you can post again.")))).WaitAsync(ct);
+        return Task.WhenAll(tags.Select(t => UserPush.ToUser(hub.Clients, userId, (user, language) =>
+            user.Unbanned(new UnbannedEvent(t, VisitorText.Say(Notice.Of("Ban.Over", t), language)))))).WaitAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Widget.Core.Moderation;
 using Widget.Data.Moderation;
+using Widget.Web.Language;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Moderation;
@@ -12,16 +13,15 @@ public sealed class HeldPostFeed(IHubContext<LiveHub, ILiveClient> hub, PostHtml
     {
         desks.Nudge([held.Tag]);
         var html = await renderer.RenderAsync(held.Post);
-        var message = PremoderationMessages.Held(held.Tag);
-        var author = hub.Clients.User(UserIds.Of(held.Post.AuthorId));
-        await Task.WhenAll(held.Post.Tags.Select(t => author.PostHeld(new HeldPostEvent(t, held.Post, html, message)))).WaitAsync(ct);
+        var words = PremoderationMessages.Held(held.Tag);
+        await Task.WhenAll(held.Post.Tags.Select(t => UserPush.ToUser(hub.Clients, held.Post.AuthorId, (author, language) =>
+            author.PostHeld(new HeldPostEvent(t, held.Post, html, VisitorText.Say(words, language)))))).WaitAsync(ct);
     }
 
     public async Task RejectedAsync(HeldPost rejected, CancellationToken ct)
     {
-        var message = PremoderationMessages.Rejected(rejected.Tag, rejected.RejectReason);
-        var author = hub.Clients.User(UserIds.Of(rejected.Post.AuthorId));
-        await Task.WhenAll(rejected.Post.Tags.Select(t =>
-            author.PostRejected(new PostRejectedEvent(t, rejected.Post.Id, rejected.RejectReason, message)))).WaitAsync(ct);
+        var words = PremoderationMessages.Rejected(rejected.Tag, rejected.RejectReason);
+        await Task.WhenAll(rejected.Post.Tags.Select(t => UserPush.ToUser(hub.Clients, rejected.Post.AuthorId, (author, language) =>
+            author.PostRejected(new PostRejectedEvent(t, rejected.Post.Id, rejected.RejectReason, VisitorText.Say(words, language)))))).WaitAsync(ct);
     }
 }

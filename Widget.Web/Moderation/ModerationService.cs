@@ -4,6 +4,7 @@ using Widget.Core.Tags;
 using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
+using Widget.Web.Language;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Moderation;
@@ -71,7 +72,7 @@ public sealed partial class ModerationService(
         var post = await posts.FindStoredAsync(postId, ct);
         if (post is null)
         {
-            return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");
+            return ModerationOutcome.Visitor(ModerationStatus.NotFound, Notice.Of("Post.Gone", postId));
         }
 
         if (post.AuthorId != userId && !await access.CanModerateAsync(post.Channel, userId, ct))
@@ -82,7 +83,7 @@ public sealed partial class ModerationService(
         var removed = await store.DeleteAsync(postId, userId, post.Channel, ct);
         if (removed is null)
         {
-            return ModerationOutcome.NotFound($"Post {postId} does not exist or was deleted.");
+            return ModerationOutcome.Visitor(ModerationStatus.NotFound, Notice.Of("Post.Gone", postId));
         }
 
         PushRemoved(removed);
@@ -106,13 +107,14 @@ public sealed partial class ModerationService(
         }
 
         var ban = await store.BanAsync(tag, userId, until, UserText.Line(reason), shadow, moderatorId, ct);
-        var message = BanMessages.Describe(tag, until, ban.Reason);
+        var words = BanMessages.Notice(tag, until, ban.Reason);
         if (shadow)
         {
             return ModerationOutcome.Ok($"{UserText.Line(ban.UserName)} is shadow-banned in #{tag}: only they see their new posts.");
         }
 
-        Push(hub.Clients.User(UserIds.Of(userId)).Banned(new BannedEvent(tag, until, ban.Reason, message)), tag);
+        Push(UserPush.ToUser(hub.Clients, userId, (user, language) =>
+            user.Banned(new BannedEvent(tag, until, ban.Reason, VisitorText.Say(words, language)))), tag);
         return ModerationOutcome.Ok($"{UserText.Line(ban.UserName)} is banned from #{tag} {BanMessages.Length(until)}.");
     }
 

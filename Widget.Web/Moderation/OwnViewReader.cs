@@ -1,5 +1,7 @@
 using Widget.Core.Moderation;
+using Widget.Core.Sites;
 using Widget.Data.Moderation;
+using Widget.Web.Language;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Moderation;
@@ -12,8 +14,9 @@ public sealed class OwnViewReader(OwnPosts own, HeldPosts held, ModerationStore 
 {
     public const int Limit = 50;
 
+    /// <param name="language">The viewer's widget's, for the words of a ban.</param>
     /// <param name="afterSeq">Shadow posts older than this are left out: the viewer's list does not reach back that far.</param>
-    public async Task<OwnView> ReadAsync(long userId, string tag, long afterSeq, CancellationToken ct)
+    public async Task<OwnView> ReadAsync(long userId, string tag, long afterSeq, WidgetLanguage language, CancellationToken ct)
     {
         var posts = new List<OwnPost>();
         foreach (var item in await own.ShadowAsync(userId, tag, afterSeq, Limit, ct))
@@ -27,7 +30,7 @@ public sealed class OwnViewReader(OwnPosts own, HeldPosts held, ModerationStore 
         }
 
         var ban = (await moderation.BansOnAsync(userId, [tag], ct)).InForce is { Shadow: false } inForce
-            ? new BannedEvent(tag, inForce.Until, inForce.Reason, BanMessages.Describe(tag, inForce.Until, inForce.Reason))
+            ? new BannedEvent(tag, inForce.Until, inForce.Reason, VisitorText.Say(BanMessages.Notice(tag, inForce.Until, inForce.Reason), language))
             : null;
         return new OwnView(posts, ban);
     }

@@ -14,21 +14,21 @@ public sealed class ReportService(PostReports reports, DeskNudges desks)
     {
         if (!Tag.TryParse(request.Tag, out var tag))
         {
-            return new ModerationOutcome(ModerationStatus.Invalid, "That is not a valid channel name.");
+            return ModerationOutcome.Visitor(ModerationStatus.Invalid, Notice.Of("Channel.Invalid"));
         }
 
         var reason = UserText.Line(request.Reason ?? "");
         if (reason.Length > MaxReasonLength)
         {
-            return new ModerationOutcome(ModerationStatus.Invalid, $"A reason can be at most {MaxReasonLength} characters long.");
+            return ModerationOutcome.Visitor(ModerationStatus.Invalid, Notice.Plural("Report.TooLong", MaxReasonLength));
         }
 
         if (!await reports.AddAsync(tag.Value.Value, request.PostId, reporterId, reason, ct))
         {
-            return ModerationOutcome.NotFound("That post is no longer shown here.");
+            return ModerationOutcome.Visitor(ModerationStatus.NotFound, Notice.Of("Report.Gone"));
         }
 
         desks.Nudge([tag.Value.Value]);
-        return ModerationOutcome.Ok("Thank you: the moderators will look at it.");
+        return ModerationOutcome.Visitor(ModerationStatus.Done, Notice.Of("Report.Thanks"));
     }
 }

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Widget.Core.Moderation;
 using Widget.Core.Posts;
+using Widget.Core.Sites;
 using Widget.Core.Tags;
 using Widget.Data.Posts;
 using Widget.Web.Auth;
 using Widget.Web.Hosting;
+using Widget.Web.Language;
 using Widget.Web.Moderation;
 
 namespace Widget.Web.Posting;
@@ -69,7 +71,7 @@ public static class PostsApi
         var result = await posting.PostAsync(user.ToPostAuthor()!, tag, request.ClientId, request.Text, request.ReplyTo, ct);
         if (result.IsHeld)
         {
-            return TypedResults.Accepted((string?)null, new HeldAnswer(result.Held.Post, Held: true, PremoderationMessages.Held(result.Held.Tag)));
+            return TypedResults.Accepted((string?)null, new HeldAnswer(result.Held.Post, Held: true, VisitorText.Say(PremoderationMessages.Held(result.Held.Tag), WidgetLanguage.En)));
         }
 
         if (!result.Accepted)
@@ -109,6 +111,8 @@ public static class PostsApi
         var extensions = rejection.RetryAfter is { } retry && retry > TimeSpan.Zero
             ? new Dictionary<string, object?> { [ProblemDefaults.RetryAfter] = (int)Math.Ceiling(retry.TotalSeconds) }
             : null;
-        return TypedResults.Problem(rejection.Message, statusCode: status, extensions: extensions);
+        extensions ??= [];
+        extensions[ProblemDefaults.Code] = rejection.Message.Key;
+        return TypedResults.Problem(VisitorText.Say(rejection.Message, WidgetLanguage.En), statusCode: status, extensions: extensions);
     }
 }

@@ -24,7 +24,7 @@ public sealed class ReactionService(
     {
         if (!ReactionSet.IsKnown(emoji))
         {
-            return ReactionResult.Refused(new PostRejection(PostRejectionReason.Invalid, ReactionSet.UnknownMessage));
+            return ReactionResult.Refused(new PostRejection(PostRejectionReason.Invalid, ReactionSet.Unknown));
         }
 
         var tags = await places.ShownInAsync(postId, ct);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Text;
+using Widget.Web.Language;
 
 namespace Widget.Web.Realtime;
 
@@ -21,7 +23,7 @@ public sealed class HubArgumentGuard : IHubFilter
         {
             if (required[i] is { } name && arguments[i] is null)
             {
-                throw new HubException($"Call {invocationContext.HubMethodName} with a value for '{name}'.");
+                throw HubLanguage.Refusal(invocationContext.Context, Notice.Of("Hub.MissingArgument", invocationContext.HubMethodName, name));
             }
         }
 

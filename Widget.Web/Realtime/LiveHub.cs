@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using Widget.Core.Moderation;
 using Widget.Core.Presence;
 using Widget.Core.Tags;
+using Widget.Core.Text;
 using Widget.Data.Reactions;
 using Widget.Web.Auth;
+using Widget.Web.Language;
 using Widget.Web.Moderation;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
@@ -38,7 +40,11 @@ public sealed class LiveHub(
     public override async Task OnConnectedAsync()
     {
         var presentedToken = Context.GetHttpContext()?.Request.Query.ContainsKey("access_token") == true;
-        if (presentedToken && Context.User.ToPostAuthor() is null)
+        if (Context.User.ToPostAuthor() is { } author)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, UserPush.Group(author.UserId, HubLanguage.Of(Context)), Context.ConnectionAborted);
+        }
+        else if (presentedToken)
         {
             await Clients.Caller.SignedOut();
         }
@@ -63,13 +69,13 @@ public sealed class LiveHub(
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
-            throw new HubException("That is not a valid channel name.");
+            throw Refusal(Notice.Of("Channel.Invalid"));
         }
 
         var joined = JoinedTags.Of(Context);
         if (!joined.Contains(parsed.Value.Value) && joined.Count >= options.Value.MaxTagsPerConnection)
         {
-            throw new HubException($"A connection can follow at most {options.Value.MaxTagsPerConnection} channels.");
+            throw Refusal(Notice.Plural("Hub.TooManyChannels", options.Value.MaxTagsPerConnection));
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
@@ -86,7 +92,7 @@ public sealed class LiveHub(
         var page = HostPage.Normalize(url);
         if (!Tag.TryParse(tag, out var parsed) || page is null || !presence.IsIn(Context.ConnectionId, parsed.Value.Value))
         {
-            throw new HubException("Join the channel first, with a valid http(s) page address.");
+            throw Refusal(Notice.Of("Hub.JoinFirst"));
         }
 
         var channel = parsed.Value.Value;
@@ -123,16 +129,16 @@ public sealed class LiveHub(
 
     public async Task<PostAccepted> Post(PostRequest request, [FromServices] PostingService posting)
     {
-        var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to post.");
+        var author = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("SignIn.ToPost"));
         var result = await posting.PostAsync(author, request.Channel, request.ClientId, request.Text, request.ReplyTo, Context.ConnectionAborted);
         if (result.IsHeld)
         {
-            return new PostAccepted(result.Held.Post, result.Held.Created, Held: true, PremoderationMessages.Held(result.Held.Tag));
+            return new PostAccepted(result.Held.Post, result.Held.Created, Held: true, Say(PremoderationMessages.Held(result.Held.Tag)));
         }
 
         return result.Accepted
             ? new PostAccepted(result.Stored.Post, result.Stored.Created)
-            : throw new HubException(result.Rejection!.Message);
+            : throw Refusal(result.Rejection!.Message);
     }
 
     /// <summary>The caller's own posts in the tag that nobody else sees (shadow-banned after <paramref name="afterSeq"/>,
@@ -141,41 +147,45 @@ public sealed class LiveHub(
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
-            throw new HubException("That is not a valid channel name.");
+            throw Refusal(Notice.Of("Channel.Invalid"));
         }
 
         return Context.User.ToPostAuthor() is { } user
-            ? await own.ReadAsync(user.UserId, parsed.Value.Value, afterSeq, Context.ConnectionAborted)
+            ? await own.ReadAsync(user.UserId, parsed.Value.Value, afterSeq, HubLanguage.Of(Context), Context.ConnectionAborted)
             : new OwnView([], null);
     }
+
+    private string Say(Notice notice) => VisitorText.Say(notice, HubLanguage.Of(Context));
+
+    private HubException Refusal(Notice notice) => HubLanguage.Refusal(Context, notice);
 
     private PresentUser? Viewer => Context.User.ToPostAuthor() is { } author ? new PresentUser(author.UserId, author.Name) : null;
 
     /// <summary>Deletes one's own post (or, for a moderator of its channel, anyone's) from every tag.</summary>
     public async Task DeletePost(long postId, [FromServices] ModerationService moderation)
     {
-        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to delete posts.");
+        var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("SignIn.ToDelete"));
         var outcome = await moderation.DeleteAsync(user.UserId, postId, Context.ConnectionAborted);
         if (!outcome.Done)
         {
-            throw new HubException(outcome.Message);
+            throw Refusal(outcome.Words ?? Notice.Of("Post.Gone", postId));
         }
     }
 
     /// <summary>Changes the text of one's own post within the edit window; every viewer of its tags gets <c>PostEdited</c>.</summary>
     public async Task<Core.Posts.Post> EditPost(EditPostRequest request, [FromServices] PostEditing editing)
     {
-        var author = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to edit posts.");
+        var author = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("SignIn.ToEdit"));
         var result = await editing.EditAsync(author, request.PostId, request.Text, Context.ConnectionAborted);
-        return result.Accepted ? result.Post : throw new HubException(result.Rejection.Message);
+        return result.Accepted ? result.Post : throw Refusal(result.Rejection.Message);
     }
 
     /// <summary>Adds (or with <c>On = false</c> takes back) the caller's reaction; answers with the post's counts.</summary>
     public async Task<IReadOnlyList<Core.Reactions.ReactionCount>> React(ReactRequest request, [FromServices] ReactionService reactions)
     {
-        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to react to posts.");
+        var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("SignIn.ToReact"));
         var result = await reactions.ReactAsync(user.UserId, request.PostId, request.Emoji, request.On, Context.ConnectionAborted);
-        return result.Accepted ? result.Counts : throw new HubException(result.Rejection.Message);
+        return result.Accepted ? result.Counts : throw Refusal(result.Rejection.Message);
     }
 
     /// <summary>The caller's own reactions among these posts, so a reloaded widget can highlight them; none when signed out.</summary>
@@ -183,7 +193,7 @@ public sealed class LiveHub(
     {
         if (postIds.Length > ReactionService.MaxOwnQuery)
         {
-            throw new HubException($"Ask about at most {ReactionService.MaxOwnQuery} posts at once.");
+            throw Refusal(Notice.Plural("Hub.TooManyPosts", ReactionService.MaxOwnQuery));
         }
 
         return Context.User.ToPostAuthor() is { } user
@@ -194,8 +204,8 @@ public sealed class LiveHub(
     /// <summary>Reports a post to the moderators of the tag it was seen in; answers with a thank-you to show.</summary>
     public async Task<string> Report(ReportRequest request, [FromServices] ReportService reports)
     {
-        var user = Context.User.ToPostAuthor() ?? throw new HubException("Sign in to report posts.");
+        var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("SignIn.ToReport"));
         var outcome = await reports.ReportAsync(user.UserId, request, Context.ConnectionAborted);
-        return outcome.Done ? outcome.Message : throw new HubException(outcome.Message);
+        return outcome.Done ? Say(outcome.Words!) : throw Refusal(outcome.Words!);
     }
 }

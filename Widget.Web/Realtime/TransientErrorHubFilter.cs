@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Sites;
+using Widget.Core.Text;
 using Widget.Web.Hosting;
+using Widget.Web.Language;
 
 namespace Widget.Web.Realtime;
 
@@ -10,7 +13,10 @@ namespace Widget.Web.Realtime;
 /// </summary>
 public sealed partial class TransientErrorHubFilter(ILogger<TransientErrorHubFilter> logger) : IHubFilter
 {
-    public const string Message = "The service is briefly unavailable. Try again in a few seconds.";
+    private static readonly Notice Unavailable = Notice.Of("Service.Unavailable");
+
+    /// <summary>The refusal's English words, for whoever needs to recognise it.</summary>
+    public static readonly string Message = VisitorText.Get(WidgetLanguage.En, Unavailable.Key);
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -22,7 +28,7 @@ public sealed partial class TransientErrorHubFilter(ILogger<TransientErrorHubFil
         catch (Exception e) when (e is not HubException && TransientDatabaseError.Is(e))
         {
             LogTransient(logger, invocationContext.HubMethodName, e);
-            throw new HubException(Message);
+            throw HubLanguage.Refusal(invocationContext.Context, Unavailable);
         }
     }
 

@@ -1,8 +1,9 @@
 using Widget.Core.Sites;
+using Widget.Web.Language;
 
 namespace Widget.Web.Viewing;
 
-/// <summary>The widget's own words, in the site's chosen language. Posts are always shown as written.</summary>
+/// <summary>The widget's own words, in the site's chosen language (see <see cref="VisitorText"/>). Posts are always shown as written.</summary>
 public sealed record WidgetLabels(
     string Language,
     string SignInWith,
@@ -15,8 +16,8 @@ public sealed record WidgetLabels(
     string SignInFailed,
     string OlderFailed,
     string SomethingWrong,
-    string Here,
-    string OnPage,
+    PluralText Here,
+    PluralText OnPage,
     string Typing,
     string Continue,
     string ContinueAs,
@@ -37,30 +38,54 @@ public sealed record WidgetLabels(
     string DeleteWarning,
     string DeleteForGood,
     string KeepAccount,
-    string AccountDeleted)
+    string AccountDeleted,
+    string Chat,
+    PluralText NewPosts)
 {
-    public static readonly WidgetLabels English = new(
-        "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
-        "Please allow pop-ups to sign in.", "Sign-in failed. Please try again.", "Couldn’t load older posts.",
-        "Something went wrong. Please try again.", "{0} here now", "{0} on this page", "{0} typing…",
-        "Continue with your account", "Continue as {0}", "Report", "Delete", "Reply", "Edit", "Replying to {0}",
-        "Editing your post", "Cancel", "Write a post", "Pinned",
-        "You are offline.", "It will be sent when you are back online.",
-        "Your data", "Download my posts and reactions", "Delete my account",
-        "This deletes your account, every post and reaction you made on every site, and the channels you own, and signs you out everywhere. It cannot be undone.",
-        "Delete for good", "Keep my account", "Your account has been deleted.");
+    public static readonly WidgetLabels English = For(WidgetLanguage.En);
 
-    public static readonly WidgetLabels Russian = new(
-        "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
-        "Переподключение…", "Разрешите всплывающие окна, чтобы войти.", "Не удалось войти. Попробуйте ещё раз.",
-        "Не удалось загрузить старые сообщения.", "Что-то пошло не так. Попробуйте ещё раз.", "Сейчас здесь: {0}",
-        "на этой странице: {0}", "{0} печатает…",
-        "Продолжить со своим аккаунтом", "Продолжить как {0}", "Пожаловаться", "Удалить", "Ответить", "Изменить",
-        "Ответ для {0}", "Изменение сообщения", "Отмена", "Написать сообщение", "Закреплено",
-        "Нет связи.", "Сообщение отправится, когда связь вернётся.",
-        "Ваши данные", "Скачать мои сообщения и реакции", "Удалить мой аккаунт",
-        "Будут удалены ваш аккаунт, все ваши сообщения и реакции на всех сайтах и ваши каналы, и вы выйдете везде. Это нельзя отменить.",
-        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.");
+    public static readonly WidgetLabels Russian = For(WidgetLanguage.Ru);
 
-    public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
+    public static WidgetLabels For(WidgetLanguage language)
+    {
+        string Text(string key) => VisitorText.Get(language, "Widget." + key);
+        PluralText Plural(string key) => new(VisitorText.PluralForms(language, "Widget." + key));
+        return new(
+            Languages.Code(language),
+            Text("SignInWith"),
+            Text("Send"),
+            Text("SignOut"),
+            Text("Message"),
+            Text("Empty"),
+            Text("Reconnecting"),
+            Text("AllowPopups"),
+            Text("SignInFailed"),
+            Text("OlderFailed"),
+            Text("SomethingWrong"),
+            Plural("Here"),
+            Plural("OnPage"),
+            Text("Typing"),
+            Text("Continue"),
+            Text("ContinueAs"),
+            Text("Report"),
+            Text("Delete"),
+            Text("Reply"),
+            Text("Edit"),
+            Text("ReplyingTo"),
+            Text("Editing"),
+            Text("Cancel"),
+            Text("WritePost"),
+            Text("Pinned"),
+            Text("Offline"),
+            Text("WillSend"),
+            Text("YourData"),
+            Text("ExportData"),
+            Text("DeleteAccount"),
+            Text("DeleteWarning"),
+            Text("DeleteForGood"),
+            Text("KeepAccount"),
+            Text("AccountDeleted"),
+            Text("Chat"),
+            Plural("NewPosts"));
+    }
 }

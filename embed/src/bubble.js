@@ -6,6 +6,18 @@ const GAP = '20px';
 
 export const badgeText = (count) => (count > 99 ? '99+' : count > 0 ? String(count) : '');
 
+// Until the widget says its language (its ready message), the button speaks English.
+const ENGLISH = { lang: 'en', words: { chat: 'Chat #{0}', newPosts: { one: '{0} new', other: '{0} new' } } };
+
+// "Chat #news, 5 new" in the widget's language, with the plural form its count takes there.
+export function buttonLabel(tag, count, { lang, words } = ENGLISH) {
+  const chat = words.chat.replace('{0}', tag);
+  if (!count) return chat;
+  const forms = words.newPosts;
+  const unread = (forms[new Intl.PluralRules(lang).select(count)] ?? forms.other).replace('{0}', badgeText(count));
+  return `${chat}, ${unread}`;
+}
+
 function chatIcon(doc) {
   const svg = doc.createElementNS(SVG, 'svg');
   const path = doc.createElementNS(SVG, 'path');
@@ -27,6 +39,7 @@ export function embedBubble(doc, origin, config) {
   const { tag, side } = config;
   let open = false;
   let unread = 0;
+  let language = ENGLISH;
 
   const root = doc.createElement('div');
   const shadow = root.attachShadow({ mode: 'closed' });
@@ -81,7 +94,7 @@ export function embedBubble(doc, origin, config) {
     badge.textContent = count;
     badge.hidden = !count;
     button.setAttribute('aria-expanded', String(open));
-    button.setAttribute('aria-label', count ? `Chat #${tag}, ${count} new` : `Chat #${tag}`);
+    button.setAttribute('aria-label', buttonLabel(tag, unread, language));
     // Hidden by visibility, not display, so that the chat keeps its size and live connection.
     css(panel, {
       visibility: open ? 'visible' : 'hidden',
@@ -99,7 +112,11 @@ export function embedBubble(doc, origin, config) {
       unread += 1;
       render();
     },
-    onReady: () => frame.send(visibilityMessage(open)),
+    onReady(message) {
+      if (message.words) language = message;
+      render();
+      frame.send(visibilityMessage(open));
+    },
   });
 
   function toggle() {

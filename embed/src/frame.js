@@ -48,7 +48,7 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
     } else if (message.type === 'widget:ready') {
       ready = true;
       send(currentPage(win));
-      onReady();
+      onReady(message);
     } else {
       onPost();
     }

@@ -1,6 +1,23 @@
 // Heights beyond this are a broken widget, not a tall one.
 const MAX_REPORTED_HEIGHT = 100000;
 const MAX_TITLE = 300;
+const MAX_WORDS = 200;
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+const words = (value) => typeof value === 'string' && value.length <= MAX_WORDS;
+
+// The chat button's words in the widget's language: only short strings under known names are kept,
+// and the button keeps its English ones when anything is off.
+function readyMessage(data) {
+  const given = data.words ?? {};
+  const newPosts = given.newPosts && typeof given.newPosts === 'object'
+    ? Object.fromEntries(PLURAL_FORMS.filter((form) => words(given.newPosts[form])).map((form) => [form, given.newPosts[form]]))
+    : {};
+  return typeof data.lang === 'string' && LANG.test(data.lang) && words(given.chat) && given.chat && newPosts.other
+    ? { type: data.type, lang: data.lang, words: { chat: given.chat, newPosts } }
+    : { type: data.type };
+}
 
 // A message counts only if it comes from our origin and from this very frame: any script on the
 // host page can post messages, and with two widgets on a page each must hear only its own.
@@ -10,6 +27,7 @@ export function acceptMessage(event, origin, frameWindow) {
   const { data } = event;
   switch (data && data.type) {
     case 'widget:ready':
+      return readyMessage(data);
     case 'widget:post':
       return { type: data.type };
     case 'widget:resize':

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgeText, embedBubble } from '../src/bubble.js';
+import { badgeText, buttonLabel, embedBubble } from '../src/bubble.js';
 import { createWindow } from './fake-dom.js';
 
 const ORIGIN = 'https://chat.example';
@@ -138,4 +138,22 @@ test('animates the panel unless the visitor asked for less motion', () => {
   const panelOf = ({ root }) => root.shadowRoot.children[1];
   assert.notEqual(panelOf(setUp()).style.transition, 'none');
   assert.equal(panelOf(setUp({ reducedMotion: true })).style.transition, 'none');
+});
+
+test('the button counts new posts in the plural forms of the widget\'s language', () => {
+  const russian = {
+    lang: 'ru',
+    words: { chat: 'Чат #{0}', newPosts: { one: '{0} новое сообщение', few: '{0} новых сообщения', many: '{0} новых сообщений', other: '{0} нового сообщения' } },
+  };
+  const said = [1, 2, 5, 11, 21, 22].map((n) => buttonLabel('news', n, russian));
+  assert.deepEqual(said, [
+    'Чат #news, 1 новое сообщение',
+    'Чат #news, 2 новых сообщения',
+    'Чат #news, 5 новых сообщений',
+    'Чат #news, 11 новых сообщений',
+    'Чат #news, 21 новое сообщение',
+    'Чат #news, 22 новых сообщения',
+  ]);
+  assert.equal(buttonLabel('news', 0, russian), 'Чат #news');
+  assert.equal(buttonLabel('news', 1), 'Chat #news, 1 new');
 });

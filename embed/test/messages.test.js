@@ -54,3 +54,20 @@ test('describes the page without its hash and with a capped title', () => {
 test('says whether the chat is shown', () => {
   assert.deepEqual(visibilityMessage(false), { type: 'widget:visibility', open: false });
 });
+
+test('keeps the chat button words of a ready message, and only short strings under known names', () => {
+  const words = { chat: 'Чат #{0}', newPosts: { one: '{0} новое сообщение', many: '{0} новых сообщений', other: '{0} нового сообщения', evil: 'x' } };
+  assert.deepEqual(acceptMessage(event({ type: 'widget:ready', lang: 'ru', words }), ORIGIN, frame), {
+    type: 'widget:ready',
+    lang: 'ru',
+    words: { chat: 'Чат #{0}', newPosts: { one: '{0} новое сообщение', many: '{0} новых сообщений', other: '{0} нового сообщения' } },
+  });
+  for (const bad of [
+    { lang: 'ru"><', words },
+    { lang: 'ru', words: { ...words, chat: 'x'.repeat(201) } },
+    { lang: 'ru', words: { chat: 'Чат', newPosts: { one: 'no other form' } } },
+    { lang: 'ru', words: { chat: 42, newPosts: words.newPosts } },
+  ]) {
+    assert.deepEqual(acceptMessage(event({ type: 'widget:ready', ...bad }), ORIGIN, frame), { type: 'widget:ready' });
+  }
+});

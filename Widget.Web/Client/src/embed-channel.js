@@ -1,4 +1,6 @@
 // Our side of the protocol with embed.js, the script a host page loads to frame us.
+import { lang, text } from './text.js';
+
 const MAX_URL = 2048;
 const MAX_TITLE = 300;
 
@@ -60,7 +62,8 @@ export function connectEmbed(widget, { onPage }) {
     widget.dataset.embed = '';
     reportHeight(widget);
   }
-  tell({ type: 'widget:ready' });
+  // The host's chat button speaks the widget's language too; the words are the page's, nothing secret.
+  tell({ type: 'widget:ready', lang, words: { chat: text('textChat'), newPosts: JSON.parse(text('textNewPosts') || '{}') } });
   return {
     // Someone else's post came in live; the host counts these while its bubble is closed.
     posted: () => tell({ type: 'widget:post' }),

@@ -1,7 +1,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { backoff } from './backoff.js';
 import { fetchPage } from './history.js';
-import { text } from './text.js';
+import { lang, text } from './text.js';
 
 const REORDER_WAIT_MS = 400;
 // A connection silent this long is taken for dead; the server pings every Realtime:KeepAliveInterval (4 s).
@@ -14,7 +14,7 @@ const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server
 // counted: false for a viewer that is not a visitor (an owner's preview), who is not shown as here.
 export function connectLive({ tag, log, status, token, onSignedOut, events = {}, onJoined = () => {}, onLine = () => {}, counted = true }) {
   const connection = new HubConnectionBuilder()
-    .withUrl('/hubs/live', { accessTokenFactory: token })
+    .withUrl(`/hubs/live?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: token })
     // The default policy gives up after four tries; a widget left open on a phone must come back
     // whenever the network does.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => backoff(previousRetryCount) })

@@ -1,4 +1,4 @@
-import { text } from './text.js';
+import { plural } from './text.js';
 
 // Green dots by the names of people here now, and how many are here (anonymous viewers counted,
 // never named). The server sends who is here on every join, then small diffs.
@@ -8,10 +8,8 @@ export function createPresence(widget) {
   let count = 0;
   let onPage = 0;
 
-  const format = (key, n) => text(key).replace('{0}', n);
-
   function render() {
-    line.textContent = count > 0 ? format('textHere', count) + (onPage > 0 ? ` · ${format('textOnPage', onPage)}` : '') : '';
+    line.textContent = count > 0 ? plural('textHere', count) + (onPage > 0 ? ` · ${plural('textOnPage', onPage)}` : '') : '';
   }
 
   // Per-viewer marks are attributes over the shared markup, so the server's HTML stays one for all.

@@ -1,3 +1,5 @@
+import { localTimes } from './text.js';
+
 // Several parts of the widget report into one line. Each keeps its own message so that one
 // part recovering does not wipe another's error; the latest message is the one shown.
 export function createStatus(element) {
@@ -9,7 +11,7 @@ export function createStatus(element) {
   return {
     set(key, text) {
       messages.delete(key);
-      messages.set(key, text);
+      messages.set(key, localTimes(text));
       render();
     },
     clear(key) {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Language;
 using Widget.Web.Moderation;
 using Widget.Core.Posts;
 using Widget.Core.Reactions;
@@ -51,10 +52,12 @@ public sealed class LiveViewer : IAsyncDisposable
 
     public bool WasSignedOut => Volatile.Read(ref signedOut) == 1;
 
-    public static async Task<LiveViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct)
+    /// <param name="language">The widget's language code, as widget.js passes it; null connects as a client that names none.</param>
+    public static async Task<LiveViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct, string? language = null)
     {
+        var path = language is null ? LiveHub.Path : $"{LiveHub.Path}?{HubLanguage.Query}={language}";
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, LiveHub.Path), options =>
+            .WithUrl(new Uri(app.BaseAddress, path), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 if (token is not null)
