@@ -1,5 +1,4 @@
 using Bunit;
-using Widget.Core.Moderation;
 using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Web.Moderation;
@@ -117,36 +116,6 @@ public sealed class ModeratorComponentsTests : BunitContext
         cut.Find("form").Submit();
 
         Assert.Equal(new BanTerms(null, "insults", Shadow: true), terms);
-    }
-
-    [Fact]
-    public void ModerationLogView_ListsEachActionWithItsTarget()
-    {
-        var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-        var cut = Render<ModerationLogView>(p => p.Add(x => x.Entries, [
-            new LogEntry(2, ModerationAction.Ban, 1, "Mod", null, 9, "You are banned from #mysite for good.", at),
-            new LogEntry(1, ModerationAction.Hide, 1, "Mod", 42, 9, "", at),
-        ]));
-
-        var items = cut.FindAll("li");
-        Assert.Equal(["Ban", "Hide"], items.Select(i => i.GetAttribute("data-action")));
-        Assert.Contains("post 42", items[1].TextContent, StringComparison.Ordinal);
-        Assert.Contains("banned from #mysite", items[0].TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ModerationLogView_HandOver_SaysFromWhomToWhomAndByWhichAdministrator()
-    {
-        var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-        var cut = Render<ModerationLogView>(p => p.Add(x => x.Entries, [
-            new LogEntry(2, ModerationAction.HandOver, 1, "Root", null, 9, "Squatter (5)", at, "Rightful"),
-            new LogEntry(1, ModerationAction.HandOver, 1, "Root", null, 5, "", at, "Squatter"),
-        ]));
-
-        var items = cut.FindAll("li");
-        Assert.Equal(["HandOver", "HandOver"], items.Select(i => i.GetAttribute("data-action")));
-        Assert.Contains("Root (administrator) handed the channel from Squatter (5) to Rightful (9).", items[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Root (administrator) handed the channel, which had no owner, to Squatter (5).", items[1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
