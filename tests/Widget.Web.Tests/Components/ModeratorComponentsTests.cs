@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Web.Moderation;
@@ -31,6 +33,31 @@ public sealed class ModeratorComponentsTests : BunitContext
         Assert.Same(post, banned);
         Assert.Equal("<b>buy</b> now", cut.Find(".post-text").TextContent);
         Assert.Contains("Ban Spammer", cut.Find(".ban").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModeratedPost_Banning_OpensTheBanFormInThePostWithTheFocus_AndEscapeGivesTheFocusBack()
+    {
+        var cancelled = false;
+        var cut = Render<ModeratedPost>(p => p
+            .Add(x => x.Item, new ChannelPost(3, SamplePosts.Make(42, "buy now", author: "Spammer")))
+            .Add(x => x.Tag, "mysite")
+            .Add(x => x.Banning, true)
+            .Add(x => x.OnBanCancel, () => cancelled = true));
+
+        var form = cut.Find("li.moderated-post > form.ban-form");
+        Assert.Contains("Ban Spammer from #mysite", form.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find(".ban").GetAttribute("aria-expanded"));
+        JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(cut.Find("#ban-duration"));
+        // bUnit drops the reference's attribute from markup it re-renders, so it is read now.
+        var banButton = cut.Find(".ban").GetAttribute("blazor:elementReference");
+
+        cut.Find("#ban-reason").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        Assert.True(cancelled);
+        cut.Render(p => p.Add(x => x.Banning, false));
+
+        Assert.Empty(cut.FindAll("form.ban-form"));
+        Assert.Equal(banButton, Assert.IsType<ElementReference>(JSInterop.VerifyFocusAsyncInvoke(calledTimes: 2)[1].Arguments[0]).Id);
     }
 
     [Fact]
