@@ -37,7 +37,9 @@ public sealed record WidgetLabels(
     string DeleteWarning,
     string DeleteForGood,
     string KeepAccount,
-    string AccountDeleted)
+    string AccountDeleted,
+    string SlowMode,
+    string SlowModeOff)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
@@ -48,7 +50,8 @@ public sealed record WidgetLabels(
         "You are offline.", "It will be sent when you are back online.",
         "Your data", "Download my posts and reactions", "Delete my account",
         "This deletes your account, every post and reaction you made on every site, and the channels you own, and signs you out everywhere. It cannot be undone.",
-        "Delete for good", "Keep my account", "Your account has been deleted.");
+        "Delete for good", "Keep my account", "Your account has been deleted.",
+        "Slow mode: one post every {0} s", "Slow mode is off.");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
@@ -60,7 +63,8 @@ public sealed record WidgetLabels(
         "Нет связи.", "Сообщение отправится, когда связь вернётся.",
         "Ваши данные", "Скачать мои сообщения и реакции", "Удалить мой аккаунт",
         "Будут удалены ваш аккаунт, все ваши сообщения и реакции на всех сайтах и ваши каналы, и вы выйдете везде. Это нельзя отменить.",
-        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.");
+        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.",
+        "Медленный режим: одно сообщение в {0} с", "Медленный режим выключен.");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }
