@@ -92,7 +92,7 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         }
 
         (ban.Until, ban.Reason, ban.Shadow, ban.BannedBy, ban.CreatedAt) = (until, reason, shadow, moderatorId, now);
-        Log(tag, moderatorId, ModerationAction.Ban, null, userId, (shadow ? "shadow: " : "") + BanMessages.Describe(tag, until, reason), now);
+        Log(tag, moderatorId, ModerationAction.Ban, null, userId, BanLogDetail.Write(tag, until, reason, shadow), now);
         await db.SaveChangesAsync(ct);
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
         return new ActiveBan(tag, userId, name, until, reason, shadow);
@@ -160,15 +160,23 @@ public sealed class ModerationStore(WidgetDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The tag's audit log, newest first.</summary>
+    /// <summary>
+    /// The tag's audit log, newest first. A line about a post that names no user (a pin) names the post's
+    /// author, so the desk can say whose post it was.
+    /// </summary>
     public async Task<IReadOnlyList<LogEntry>> LogOfAsync(string tag, int limit, CancellationToken ct) =>
         await db.ModerationLog.AsNoTracking()
             .Where(e => e.Tag == tag)
             .OrderByDescending(e => e.Id)
             .Take(limit)
-            .Join(db.Users, e => e.ModeratorId, u => u.Id, (e, u) => new LogEntry(
-                e.Id, e.Action, e.ModeratorId, u.DisplayName, e.PostId, e.TargetUserId, e.Detail, e.At,
-                db.Users.Where(t => t.Id == e.TargetUserId).Select(t => t.DisplayName).FirstOrDefault()))
+            .Select(e => new
+            {
+                Entry = e,
+                TargetId = e.TargetUserId ?? db.Posts.Where(p => p.Id == e.PostId).Select(p => (long?)p.AuthorId).FirstOrDefault(),
+            })
+            .Join(db.Users, x => x.Entry.ModeratorId, u => u.Id, (x, u) => new LogEntry(
+                x.Entry.Id, x.Entry.Action, x.Entry.ModeratorId, u.DisplayName, x.Entry.PostId, x.TargetId, x.Entry.Detail,
+                x.Entry.At, db.Users.Where(t => t.Id == x.TargetId).Select(t => t.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
 
     private void Log(

@@ -153,7 +153,7 @@ public sealed partial class ModerationService(
         return ModerationOutcome.Ok(pinned is null ? "Unpinned." : "Pinned.");
     }
 
-    /// <summary>One post per <paramref name="seconds"/> per user; 0 turns slow mode off.</summary>
+    /// <summary>One post per <paramref name="seconds"/> per user; 0 turns slow mode off. Every open widget of the tag is told.</summary>
     public async Task<ModerationOutcome> SetSlowModeAsync(long moderatorId, string tag, int seconds, CancellationToken ct)
     {
         if (!await access.CanModerateAsync(tag, moderatorId, ct))
@@ -167,6 +167,7 @@ public sealed partial class ModerationService(
         }
 
         await rules.SetSlowModeAsync(tag, seconds, moderatorId, ct);
+        Push(hub.Clients.Group(LiveGroups.ForTag(tag)).SlowModeChanged(new SlowModeEvent(tag, seconds)), tag);
         return ModerationOutcome.Ok(seconds == 0 ? "Slow mode is off." : $"One post every {seconds} s per user.");
     }
 

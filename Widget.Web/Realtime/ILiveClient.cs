@@ -29,6 +29,9 @@ public interface ILiveClient
     /// <summary>The tag's pinned post changed: the widget shows it on top, or clears the pinned area.</summary>
     Task PostPinned(PostPinnedEvent e);
 
+    /// <summary>The tag's slow mode was turned on, changed or turned off: the widget says how often one may post.</summary>
+    Task SlowModeChanged(SlowModeEvent e);
+
     /// <summary>Sent to the banned user's own connections, so their widget says why posting stopped.</summary>
     Task Banned(BannedEvent e);
 

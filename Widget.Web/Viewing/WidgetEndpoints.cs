@@ -57,6 +57,7 @@ public static class WidgetEndpoints
             Posts = page.Take(PageSize).ToArray(),
             HasMore = page.Count > PageSize,
             Pinned = await rules.PinnedAsync(parsed.Value.Value, ct),
+            (await rules.GetAsync(parsed.Value.Value, ct)).SlowModeSeconds,
             PageSize,
             posting.Value.MaxLength,
             EditWindowSeconds = (int)posting.Value.EditWindow.TotalSeconds,

@@ -40,7 +40,9 @@ public sealed record WidgetLabels(
     string KeepAccount,
     string AccountDeleted,
     string Chat,
-    PluralText NewPosts)
+    PluralText NewPosts,
+    string SlowMode,
+    string SlowModeOff)
 {
     public static readonly WidgetLabels English = For(WidgetLanguage.En);
 
@@ -86,6 +88,8 @@ public sealed record WidgetLabels(
             Text("KeepAccount"),
             Text("AccountDeleted"),
             Text("Chat"),
-            Plural("NewPosts"));
+            Plural("NewPosts"),
+            Text("SlowMode"),
+            Text("SlowModeOff"));
     }
 }

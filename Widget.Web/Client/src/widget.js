@@ -10,6 +10,7 @@ import { followOwnPosts } from './own-posts.js';
 import { followPostChanges } from './post-changes.js';
 import { createPresence } from './presence.js';
 import { setUpSkipLink } from './skip-link.js';
+import { followSlowMode } from './slow-mode.js';
 import { createStatus } from './status.js';
 import { releaseReplies } from './threads.js';
 import { createTyping } from './typing.js';
@@ -64,6 +65,7 @@ live.on('PostRemoved', (event) => {
 const { applyBan } = followModeration(widget, live, { tag, status, account });
 const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
+followSlowMode(widget, live, { tag });
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);

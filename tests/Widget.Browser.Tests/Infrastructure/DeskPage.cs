@@ -45,6 +45,12 @@ internal sealed class DeskPage(IPage page)
 
     public Task LiftBanAsync() => page.Locator(".bans li button").First.ClickAsync();
 
+    public async Task SetSlowModeAsync(int seconds)
+    {
+        await page.Locator("#slow-mode").FillAsync(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator(".save-slow-mode").ClickAsync();
+    }
+
     public async Task SetPremoderationAsync(string mode)
     {
         await page.Locator("#premoderation").SelectOptionAsync(mode);

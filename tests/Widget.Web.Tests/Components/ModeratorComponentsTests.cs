@@ -1,5 +1,6 @@
 using Bunit;
-using Widget.Core.Moderation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Web.Moderation;
@@ -32,6 +33,31 @@ public sealed class ModeratorComponentsTests : BunitContext
         Assert.Same(post, banned);
         Assert.Equal("<b>buy</b> now", cut.Find(".post-text").TextContent);
         Assert.Contains("Ban Spammer", cut.Find(".ban").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModeratedPost_Banning_OpensTheBanFormInThePostWithTheFocus_AndEscapeGivesTheFocusBack()
+    {
+        var cancelled = false;
+        var cut = Render<ModeratedPost>(p => p
+            .Add(x => x.Item, new ChannelPost(3, SamplePosts.Make(42, "buy now", author: "Spammer")))
+            .Add(x => x.Tag, "mysite")
+            .Add(x => x.Banning, true)
+            .Add(x => x.OnBanCancel, () => cancelled = true));
+
+        var form = cut.Find("li.moderated-post > form.ban-form");
+        Assert.Contains("Ban Spammer from #mysite", form.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find(".ban").GetAttribute("aria-expanded"));
+        JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(cut.Find("#ban-duration"));
+        // bUnit drops the reference's attribute from markup it re-renders, so it is read now.
+        var banButton = cut.Find(".ban").GetAttribute("blazor:elementReference");
+
+        cut.Find("#ban-reason").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+        Assert.True(cancelled);
+        cut.Render(p => p.Add(x => x.Banning, false));
+
+        Assert.Empty(cut.FindAll("form.ban-form"));
+        Assert.Equal(banButton, Assert.IsType<ElementReference>(JSInterop.VerifyFocusAsyncInvoke(calledTimes: 2)[1].Arguments[0]).Id);
     }
 
     [Fact]
@@ -117,36 +143,6 @@ public sealed class ModeratorComponentsTests : BunitContext
         cut.Find("form").Submit();
 
         Assert.Equal(new BanTerms(null, "insults", Shadow: true), terms);
-    }
-
-    [Fact]
-    public void ModerationLogView_ListsEachActionWithItsTarget()
-    {
-        var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-        var cut = Render<ModerationLogView>(p => p.Add(x => x.Entries, [
-            new LogEntry(2, ModerationAction.Ban, 1, "Mod", null, 9, "You are banned from #mysite for good.", at),
-            new LogEntry(1, ModerationAction.Hide, 1, "Mod", 42, 9, "", at),
-        ]));
-
-        var items = cut.FindAll("li");
-        Assert.Equal(["Ban", "Hide"], items.Select(i => i.GetAttribute("data-action")));
-        Assert.Contains("post 42", items[1].TextContent, StringComparison.Ordinal);
-        Assert.Contains("banned from #mysite", items[0].TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ModerationLogView_HandOver_SaysFromWhomToWhomAndByWhichAdministrator()
-    {
-        var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
-        var cut = Render<ModerationLogView>(p => p.Add(x => x.Entries, [
-            new LogEntry(2, ModerationAction.HandOver, 1, "Root", null, 9, "Squatter (5)", at, "Rightful"),
-            new LogEntry(1, ModerationAction.HandOver, 1, "Root", null, 5, "", at, "Squatter"),
-        ]));
-
-        var items = cut.FindAll("li");
-        Assert.Equal(["HandOver", "HandOver"], items.Select(i => i.GetAttribute("data-action")));
-        Assert.Contains("Root (administrator) handed the channel from Squatter (5) to Rightful (9).", items[0].TextContent, StringComparison.Ordinal);
-        Assert.Contains("Root (administrator) handed the channel, which had no owner, to Squatter (5).", items[1].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,4 +41,18 @@ public sealed class WidgetPageTests : BunitContext
         Assert.Equal(["dev", "gitlab"], cut.FindAll(".signin-button").Select(b => b.GetAttribute("data-provider")));
         Assert.Empty(cut.FindAll("script:not([src])"));
     }
+
+    [Fact]
+    public void Render_InSlowMode_SaysHowOftenOneMayPost_InTheSitesLanguage()
+    {
+        var russian = SiteLook.Unclaimed("mysite") with { Labels = WidgetLabels.Russian };
+
+        var cut = Render<WidgetPage>(p => p.Add(x => x.Tag, "mysite").Add(x => x.Posts, []).Add(x => x.Look, russian).Add(x => x.SlowModeSeconds, 30));
+        var off = Render<WidgetPage>(p => p.Add(x => x.Tag, "mysite").Add(x => x.Posts, []));
+
+        Assert.Equal("Медленный режим: одно сообщение в 30 с", cut.Find(".slow-mode").TextContent);
+        Assert.Equal("Медленный режим выключен.", cut.Find("main.widget").GetAttribute("data-text-slow-mode-off"));
+        Assert.Equal("", off.Find(".slow-mode").TextContent);
+        Assert.Equal("Slow mode: one post every {0} s", off.Find("main.widget").GetAttribute("data-text-slow-mode"));
+    }
 }

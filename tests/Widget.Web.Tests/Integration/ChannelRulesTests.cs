@@ -41,6 +41,21 @@ public sealed class ChannelRulesTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Pin_IsLoggedWithThePostsAuthor_SoTheDeskCanSayWhosePost()
+    {
+        var tag = TestTags.New();
+        var owner = await Users.OwnerOfAsync(app, tag, Ct);
+        var author = await Users.NewAsync(app, Ct);
+        await using var writer = await LiveViewer.ConnectAsync(app, author.AccessToken, Ct);
+        var post = (await writer.PostAsync(tag, "house rules", Ct)).Post;
+
+        await ModerationDesk.RunAsync(app, m => m.PinAsync(owner.User.Id, tag, post.Id, Ct));
+        var log = await ModerationDesk.ReadAsync(app, s => s.LogOfAsync(tag, 10, Ct));
+
+        Assert.Equal((Core.Moderation.ModerationAction.Pin, author.User.Id, author.User.Name), (log[0].Action, log[0].TargetUserId, log[0].TargetUserName));
+    }
+
+    [Fact]
     public async Task SlowMode_RefusesASecondPostWithHowLongToWaitButAnswersARetry()
     {
         var tag = TestTags.New();
