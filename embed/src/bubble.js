@@ -1,3 +1,4 @@
+import { DEFAULT_ACCENT, iconColor } from './accent.js';
 import { createFrame, css } from './frame.js';
 import { visibilityMessage } from './messages.js';
 
@@ -24,7 +25,8 @@ function chatIcon(doc) {
 // Returns what the page watcher needs: a way to send the chat a message.
 export function embedBubble(doc, origin, config) {
   const win = doc.defaultView;
-  const { tag, side } = config;
+  const { title, side } = config;
+  const accent = config.accent || DEFAULT_ACCENT;
   let open = false;
   let unread = 0;
 
@@ -43,8 +45,8 @@ export function embedBubble(doc, origin, config) {
     padding: '0',
     border: '0',
     borderRadius: '50%',
-    background: '#2458d6',
-    color: '#fff',
+    background: accent,
+    color: iconColor(accent),
     boxShadow: '0 2px 8px rgba(0,0,0,.3)',
     cursor: 'pointer',
   });
@@ -81,7 +83,7 @@ export function embedBubble(doc, origin, config) {
     badge.textContent = count;
     badge.hidden = !count;
     button.setAttribute('aria-expanded', String(open));
-    button.setAttribute('aria-label', count ? `Chat #${tag}, ${count} new` : `Chat #${tag}`);
+    button.setAttribute('aria-label', count ? `${title}, ${count} new` : title);
     // Hidden by visibility, not display, so that the chat keeps its size and live connection.
     css(panel, {
       visibility: open ? 'visible' : 'hidden',
