@@ -37,7 +37,9 @@ public sealed record WidgetLabels(
     string DeleteWarning,
     string DeleteForGood,
     string KeepAccount,
-    string AccountDeleted)
+    string AccountDeleted,
+    string NotEnabled,
+    string AddDomain)
 {
     public static readonly WidgetLabels English = new(
         "en", "Sign in with {0}", "Send", "Sign out", "Message", "No posts yet. Say hello!", "Reconnecting…",
@@ -48,7 +50,8 @@ public sealed record WidgetLabels(
         "You are offline.", "It will be sent when you are back online.",
         "Your data", "Download my posts and reactions", "Delete my account",
         "This deletes your account, every post and reaction you made on every site, and the channels you own, and signs you out everywhere. It cannot be undone.",
-        "Delete for good", "Keep my account", "Your account has been deleted.");
+        "Delete for good", "Keep my account", "Your account has been deleted.",
+        "This chat is not enabled on this site.", "Site owner: add {0} to the allowed domains in the chat’s settings.");
 
     public static readonly WidgetLabels Russian = new(
         "ru", "Войти через {0}", "Отправить", "Выйти", "Сообщение", "Пока нет сообщений. Напишите первым!",
@@ -60,7 +63,8 @@ public sealed record WidgetLabels(
         "Нет связи.", "Сообщение отправится, когда связь вернётся.",
         "Ваши данные", "Скачать мои сообщения и реакции", "Удалить мой аккаунт",
         "Будут удалены ваш аккаунт, все ваши сообщения и реакции на всех сайтах и ваши каналы, и вы выйдете везде. Это нельзя отменить.",
-        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.");
+        "Удалить навсегда", "Оставить аккаунт", "Ваш аккаунт удалён.",
+        "Этот чат не включён на этом сайте.", "Владельцу сайта: добавьте {0} в разрешённые домены в настройках чата.");
 
     public static WidgetLabels For(WidgetLanguage language) => language == WidgetLanguage.Ru ? Russian : English;
 }
