@@ -31,9 +31,9 @@ public static class WidgetEndpoints
         return app;
     }
 
-    public static async Task<Results<RazorComponentResult<WidgetPage>, NotFound>> GetWidgetAsync(
+    public static async Task<Results<RazorComponentResult<WidgetPage>, RazorComponentResult<WidgetRefusedPage>, NotFound>> GetWidgetAsync(
         string tag, string? preview, PostQueries queries, SiteStore sites, ChannelRulesStore rules, ClaimsPrincipal user,
-        HttpContext http, IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
+        HttpContext http, PublicUrls urls, IOptions<AuthOptions> auth, IOptions<PostingOptions> posting, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -46,7 +46,13 @@ public static class WidgetEndpoints
         {
             var draft = SitePreview.Read(preview, site, user);
             look = draft is null ? SiteLook.Of(site) : SiteLook.Of(site, draft, $"{SitePreview.QueryKey}={preview}");
-            http.Response.Headers.ContentSecurityPolicy = WidgetCsp.For((draft ?? site.Settings).AllowedDomains);
+            var allowed = (draft ?? site.Settings).AllowedDomains;
+            if (RefusedFramer.Host(http.Request, allowed, urls.Origin) is { } host)
+            {
+                return Refused(http, look.Labels, host);
+            }
+
+            http.Response.Headers.ContentSecurityPolicy = WidgetCsp.For(allowed);
         }
 
         var page = await queries.LatestAsync(parsed.Value, null, PageSize + 1, ct);
@@ -63,6 +69,19 @@ public static class WidgetEndpoints
             EditWindowSeconds = (int)posting.Value.EditWindow.TotalSeconds,
             Providers = auth.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
         });
+    }
+
+    /// <summary>
+    /// Framed by a page the site has not allowed: a page that says so, which any page may frame. It is
+    /// not stored anywhere, so that a cache never hands it to an allowed page.
+    /// </summary>
+    private static RazorComponentResult<WidgetRefusedPage> Refused(HttpContext http, WidgetLabels labels, string host)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return new RazorComponentResult<WidgetRefusedPage>(new { Labels = labels, Host = host })
+        {
+            StatusCode = StatusCodes.Status403Forbidden,
+        };
     }
 
     /// <summary>Older posts as an HTML fragment, for scrolling back; without <paramref name="before"/>, the newest page.</summary>

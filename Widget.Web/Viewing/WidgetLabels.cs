@@ -42,7 +42,9 @@ public sealed record WidgetLabels(
     string Chat,
     PluralText NewPosts,
     string SlowMode,
-    string SlowModeOff)
+    string SlowModeOff,
+    string NotEnabled,
+    string AddDomain)
 {
     public static readonly WidgetLabels English = For(WidgetLanguage.En);
 
@@ -90,6 +92,8 @@ public sealed record WidgetLabels(
             Text("Chat"),
             Plural("NewPosts"),
             Text("SlowMode"),
-            Text("SlowModeOff"));
+            Text("SlowModeOff"),
+            Text("NotEnabled"),
+            Text("AddDomain"));
     }
 }

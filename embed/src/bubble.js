@@ -1,3 +1,4 @@
+import { DEFAULT_ACCENT, iconColor } from './accent.js';
 import { createFrame, css } from './frame.js';
 import { visibilityMessage } from './messages.js';
 
@@ -9,9 +10,10 @@ export const badgeText = (count) => (count > 99 ? '99+' : count > 0 ? String(cou
 // Until the widget says its language (its ready message), the button speaks English.
 const ENGLISH = { lang: 'en', words: { chat: 'Chat #{0}', newPosts: { one: '{0} new', other: '{0} new' } } };
 
-// "Chat #news, 5 new" in the widget's language, with the plural form its count takes there.
-export function buttonLabel(tag, count, { lang, words } = ENGLISH) {
-  const chat = words.chat.replace('{0}', tag);
+// "Chat #news, 5 new" in the widget's language, with the plural form its count takes there; a title
+// the webmaster wrote is the chat's name in any language.
+export function buttonLabel(tag, count, { lang, words } = ENGLISH, title = null) {
+  const chat = title ?? words.chat.replace('{0}', tag);
   if (!count) return chat;
   const forms = words.newPosts;
   const unread = (forms[new Intl.PluralRules(lang).select(count)] ?? forms.other).replace('{0}', badgeText(count));
@@ -36,7 +38,8 @@ function chatIcon(doc) {
 // Returns what the page watcher needs: a way to send the chat a message.
 export function embedBubble(doc, origin, config) {
   const win = doc.defaultView;
-  const { tag, side } = config;
+  const { tag, title, titled, side } = config;
+  const accent = config.accent || DEFAULT_ACCENT;
   let open = false;
   let unread = 0;
   let language = ENGLISH;
@@ -56,8 +59,8 @@ export function embedBubble(doc, origin, config) {
     padding: '0',
     border: '0',
     borderRadius: '50%',
-    background: '#2458d6',
-    color: '#fff',
+    background: accent,
+    color: iconColor(accent),
     boxShadow: '0 2px 8px rgba(0,0,0,.3)',
     cursor: 'pointer',
   });
@@ -94,7 +97,7 @@ export function embedBubble(doc, origin, config) {
     badge.textContent = count;
     badge.hidden = !count;
     button.setAttribute('aria-expanded', String(open));
-    button.setAttribute('aria-label', buttonLabel(tag, unread, language));
+    button.setAttribute('aria-label', buttonLabel(tag, unread, language, titled ? title : null));
     // Hidden by visibility, not display, so that the chat keeps its size and live connection.
     css(panel, {
       visibility: open ? 'visible' : 'hidden',

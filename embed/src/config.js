@@ -1,6 +1,10 @@
+import { readAccent } from './accent.js';
+
 // The server's tag characters: letters, marks, decimal digits and '_', not digits alone. Checked
 // here so that a typo shows in the console rather than as a framed "not found".
 const TAG = /^(?!\p{Nd}+$)[\p{L}\p{M}\p{Nd}_]{1,64}$/u;
+// The server's limit on a site's title.
+const MAX_TITLE = 80;
 
 const MIN_HEIGHT = 200;
 const MAX_HEIGHT = 800;
@@ -23,8 +27,13 @@ export function readConfig(element) {
     return null;
   }
   const minHeight = pixels(attribute('min-height'), MIN_HEIGHT);
+  // By code points, so that an emoji at the limit is not cut in half.
+  const title = [...(attribute('title') || '').trim()].slice(0, MAX_TITLE).join('');
   return {
     tag,
+    title: title || `Chat #${tag}`,
+    titled: title !== '',
+    accent: readAccent(attribute('accent')),
     minHeight,
     maxHeight: Math.max(minHeight, pixels(attribute('max-height'), MAX_HEIGHT)),
     side: attribute('position') === 'bottom-left' ? 'left' : 'right',

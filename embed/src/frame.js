@@ -18,7 +18,7 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
   let ready = false;
 
   const placeholder = doc.createElement('div');
-  placeholder.textContent = `Chat #${config.tag} — loading…`;
+  placeholder.textContent = `${config.title} — loading…`;
   css(placeholder, {
     boxSizing: 'border-box',
     height: `${height}px`,
@@ -58,7 +58,7 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
     if (iframe) return;
     iframe = doc.createElement('iframe');
     iframe.src = frameUrl(origin, config.tag);
-    iframe.title = `Chat #${config.tag}`;
+    iframe.title = config.title;
     iframe.setAttribute('loading', 'lazy');
     // Lets a browser that partitions third-party storage ask the visitor for the widget's own.
     iframe.setAttribute('allow', 'storage-access');

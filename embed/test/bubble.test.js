@@ -4,11 +4,11 @@ import { badgeText, buttonLabel, embedBubble } from '../src/bubble.js';
 import { createWindow } from './fake-dom.js';
 
 const ORIGIN = 'https://chat.example';
-const CONFIG = { tag: 'mysite', minHeight: 200, maxHeight: 800, side: 'left' };
+const CONFIG = { tag: 'mysite', title: 'Chat #mysite', titled: false, accent: null, minHeight: 200, maxHeight: 800, side: 'left' };
 
-function setUp(options) {
+function setUp(options, config = CONFIG) {
   const window = createWindow(options);
-  const bubble = embedBubble(window.document, ORIGIN, CONFIG);
+  const bubble = embedBubble(window.document, ORIGIN, config);
   const [root] = window.document.body.children;
   const [button] = root.find('button');
   const [badge] = root.find('span');
@@ -42,6 +42,28 @@ test('is a labelled, closed button', () => {
   assert.equal(button.getAttribute('aria-expanded'), 'false');
   assert.equal(button.getAttribute('aria-label'), 'Chat #mysite');
   assert.equal(badge.hidden, true);
+});
+
+test('takes the site\'s accent, with an icon that stands out on it', () => {
+  const { button } = setUp({}, { ...CONFIG, accent: '#ffd54f' });
+  assert.equal(button.style.background, '#ffd54f');
+  assert.equal(button.style.color, '#000');
+});
+
+test('keeps its own blue, with a white icon, when the snippet names no accent', () => {
+  const { button } = setUp();
+  assert.equal(button.style.background, '#2458d6');
+  assert.equal(button.style.color, '#fff');
+});
+
+test('is named by the site\'s title', () => {
+  const { button, iframe, fromFrame } = setUp({}, { ...CONFIG, title: 'Чат о котах', titled: true });
+  button.click();
+  assert.equal(button.getAttribute('aria-label'), 'Чат о котах');
+  assert.equal(iframe().title, 'Чат о котах');
+  button.click();
+  fromFrame({ type: 'widget:post' });
+  assert.equal(button.getAttribute('aria-label'), 'Чат о котах, 1 new');
 });
 
 test('loads the chat closed once the host page has loaded, and counts posts before the first open', () => {

@@ -19,7 +19,7 @@ test('refuses what the server would not take as a tag, and says so', (t) => {
 });
 
 test('takes default heights and a right-hand bubble when nothing is said', () => {
-  assert.deepEqual(readConfig(element({ 'data-widget-tag': 'a' })), { tag: 'a', minHeight: 200, maxHeight: 800, side: 'right' });
+  assert.deepEqual(readConfig(element({ 'data-widget-tag': 'a' })), { tag: 'a', title: 'Chat #a', titled: false, accent: null, minHeight: 200, maxHeight: 800, side: 'right' });
 });
 
 test('takes heights and the corner from attributes', () => {
@@ -29,7 +29,24 @@ test('takes heights and the corner from attributes', () => {
     'data-widget-max-height': '600.4',
     'data-widget-position': 'bottom-left',
   }));
-  assert.deepEqual(config, { tag: 'a', minHeight: 300, maxHeight: 600, side: 'left' });
+  assert.deepEqual(config, { tag: 'a', title: 'Chat #a', titled: false, accent: null, minHeight: 300, maxHeight: 600, side: 'left' });
+});
+
+test('takes the title the configurator wrote, as text, within the server\'s length', () => {
+  const title = (value) => readConfig(element({ 'data-widget-tag': 'a', 'data-widget-title': value })).title;
+  assert.equal(title('  Чат о "котах" <и> собаках '), 'Чат о "котах" <и> собаках');
+  assert.equal(title('   '), 'Chat #a');
+  assert.equal(title('я'.repeat(100)), 'я'.repeat(80));
+  assert.equal(title('x'.repeat(79) + '😀😀'), 'x'.repeat(79) + '😀');
+});
+
+test('takes the accent only as a hex colour', () => {
+  const accent = (value) => readConfig(element({ 'data-widget-tag': 'a', 'data-widget-accent': value })).accent;
+  assert.equal(accent('#1A73E8'), '#1a73e8');
+  assert.equal(accent(' #f60 '), '#f60');
+  for (const value of ['red', '#12345g', '#1234', '#fff;background:url(//evil.example/x)', 'url(x)', 'var(--x)', '']) {
+    assert.equal(accent(value), null, value);
+  }
 });
 
 test('ignores heights that are not positive numbers and caps huge ones', () => {

@@ -4,7 +4,7 @@ import { createFrame } from '../src/frame.js';
 import { addElement, createWindow } from './fake-dom.js';
 
 const ORIGIN = 'https://chat.example';
-const CONFIG = { tag: 'кот', minHeight: 200, maxHeight: 800, side: 'right' };
+const CONFIG = { tag: 'кот', title: 'Chat #кот', accent: null, minHeight: 200, maxHeight: 800, side: 'right' };
 
 function setUp(hooks) {
   const window = createWindow({ href: 'https://host.example/page?q=1#top', title: 'Host page' });

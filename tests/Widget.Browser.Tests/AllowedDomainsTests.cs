@@ -38,21 +38,61 @@ public sealed class AllowedDomainsTests(WidgetApp app, HostPages hostPages, Brow
     }
 
     [Fact]
-    public async Task Widget_OnAHostNotInTheAllowedDomains_IsRefused()
+    public async Task Widget_OnAHostNotInTheAllowedDomains_SaysSoAndWhichDomainToAdd()
     {
         var (_, listedPage) = await ClaimForHostPageAsync();
         await using var reader = await browsers.NewVisitorAsync("reader");
         var page = await reader.Context.NewPageAsync();
 
+        await page.GotoAsync(HostPages.OnOtherSite(listedPage).ToString());
+
+        var frame = page.FrameLocator("iframe");
+        await Expect(frame.Locator("main p")).ToHaveTextAsync([
+            "This chat is not enabled on this site.",
+            $"Site owner: add {HostPages.OtherSiteHost} to the allowed domains in the chat’s settings.",
+        ]);
+        await Expect(frame.Locator("body")).Not.ToContainTextAsync(Text);
+        await page.ScreenshotAsync(new() { Path = Screenshots.PathFor("refused-embed.png") });
+    }
+
+    [Fact]
+    public async Task Widget_OnAHostNotInTheAllowedDomainsThatHidesItsAddress_IsStillRefusedByThePolicy()
+    {
+        var (tag, listedPage) = await ClaimForHostPageAsync();
+        var hidden = hostPages.Add($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>A page that hides its address</title></head>
+            <body><iframe src="{app.WidgetUri(tag)}" width="360" height="480" title="Chat"></iframe></body>
+            </html>
+            """);
+        await using var reader = await browsers.NewVisitorAsync("reader");
+        var page = await reader.Context.NewPageAsync();
+
         // Chromium says why on the embedding page's console when it refuses the frame.
         var refusal = await page.RunAndWaitForConsoleMessageAsync(
-            () => page.GotoAsync(HostPages.OnOtherSite(listedPage).ToString()),
+            () => page.GotoAsync(HostPages.OnOtherSite(hidden).ToString()),
             new() { Predicate = message => message.Text.Contains("frame-ancestors", StringComparison.Ordinal) });
 
         Assert.StartsWith($"Framing '{app.BaseAddress}' violates", refusal.Text, StringComparison.Ordinal);
         Assert.Contains($"\"frame-ancestors 'self' {listedPage.Authority}\"", refusal.Text, StringComparison.Ordinal);
         var frame = Assert.Single(page.Frames, f => f != page.MainFrame);
         Assert.DoesNotContain(app.BaseAddress.Authority, frame.Url, StringComparison.Ordinal);
+        await Expect(frame.Locator("body")).Not.ToContainTextAsync(Text);
+    }
+
+    [Fact]
+    public async Task ScriptSnippet_OnAHostNotInTheAllowedDomains_SaysSoInTheFrameItMakes()
+    {
+        var (tag, _) = await ClaimForHostPageAsync();
+        var scripted = hostPages.Add(EmbedSnippets.Inline(app.BaseAddress, tag));
+        await using var reader = await browsers.NewVisitorAsync("reader");
+        var page = await reader.Context.NewPageAsync();
+
+        await page.GotoAsync(HostPages.OnOtherSite(scripted).ToString());
+
+        var frame = page.FrameLocator($"[data-widget-tag=\"{tag}\"] > iframe");
+        await Expect(frame.Locator("main")).ToContainTextAsync("This chat is not enabled on this site.");
         await Expect(frame.Locator("body")).Not.ToContainTextAsync(Text);
     }
 
