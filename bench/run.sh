@@ -35,7 +35,9 @@ USERS=${BENCH_USERS:-200}                       # bench users signed in through 
 POSTERS=${BENCH_POSTERS:-100}                   # posting connections in chat
 TARGETS=${BENCH_TARGETS:-service bare}
 # BENCH_SCENARIOS: a subset of "density_chat hot ingest page", for experiments; the report shows what ran.
-DOC=${BENCH_DOC:-docs/benchmarks.md}
+# Such a run writes its report to BENCH_DOC only when that is set, so it never replaces the table of the
+# whole set in docs/benchmarks.md.
+if [[ -n ${BENCH_SCENARIOS:-} ]]; then DOC=${BENCH_DOC:-}; else DOC=${BENCH_DOC:-docs/benchmarks.md}; fi
 
 started=$SECONDS
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
@@ -187,5 +189,5 @@ elapsed=$((SECONDS - started))
 bench_log "all scenarios done, $elapsed s since the start; writing the report"
 command="bench/run.sh"
 for v in $(compgen -e | grep '^BENCH_' | sort); do command="$v=${!v} $command"; done
-bench report --results "$results" --doc "$DOC" --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
+bench report --results "$results" ${DOC:+--doc "$DOC"} --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
   --viewers "$VIEWERS" --hot-viewers "$HOT_VIEWERS"
