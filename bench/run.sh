@@ -33,10 +33,14 @@ PAGE_SECONDS=${BENCH_PAGE_SECONDS:-8}
 PAGE_CONCURRENCY=${BENCH_PAGE_CONCURRENCY:-1,16}
 USERS=${BENCH_USERS:-200}                       # bench users signed in through the provider
 POSTERS=${BENCH_POSTERS:-100}                   # posting connections in chat
+CHURN_VIEWERS=${BENCH_CHURN_VIEWERS:-2000}      # churn: connections from one address, as a probe opens them
+CHURN_CHANNELS=${BENCH_CHURN_CHANNELS:-20}      # ... over this many channels
+CHURN_ROUNDS=${BENCH_CHURN_ROUNDS:-3}           # churn: connect, close, read, this many times
+CHURN_WAIT=${BENCH_CHURN_WAIT:-10}              # churn: seconds from the close to the reading (presence grace 5 s + flush 1 s)
 TARGETS=${BENCH_TARGETS:-service bare}
-# BENCH_SCENARIOS: a subset of "density_chat hot ingest page", for experiments; the report shows what ran.
-# Such a run writes its report to BENCH_DOC only when that is set, so it never replaces the table of the
-# whole set in docs/benchmarks.md.
+# BENCH_SCENARIOS: a subset of "density_chat hot ingest page", or "churn", for experiments; the report shows
+# what ran. Such a run writes its report to BENCH_DOC only when that is set, so it never replaces the table
+# of the whole set in docs/benchmarks.md.
 if [[ -n ${BENCH_SCENARIOS:-} ]]; then DOC=${BENCH_DOC:-}; else DOC=${BENCH_DOC:-docs/benchmarks.md}; fi
 
 started=$SECONDS
@@ -76,13 +80,14 @@ stats() { # stats SCENARIO LABEL [--collect]
   bench stats --target "$target" --scenario "$1" --label "$2" ${3:+"$3"} --pid "$pid" --stats-url "$base/_stats" --out "$results" >&2
 }
 
-# start_viewers SCENARIO COUNT CHANNELS PREFIX: COUNT viewers over VIEWER_PROCESSES processes, each
-# from its own source address (127.0.0.2, .3, ...); waits until all have joined. Sets viewer_pids.
+# start_viewers SCENARIO COUNT CHANNELS PREFIX [PROCESSES]: COUNT viewers over PROCESSES processes
+# (VIEWER_PROCESSES), each from its own source address (127.0.0.2, .3, ...); waits until all have joined.
+# Sets viewer_pids.
 start_viewers() {
-  local scenario=$1 count=$2 channels=$3 prefix=$4 p per first vp
-  per=$(((count + VIEWER_PROCESSES - 1) / VIEWER_PROCESSES))
+  local scenario=$1 count=$2 channels=$3 prefix=$4 processes=${5:-$VIEWER_PROCESSES} p per first vp
+  per=$(((count + processes - 1) / processes))
   viewer_pids=()
-  for ((p = 0; p < VIEWER_PROCESSES; p++)); do
+  for ((p = 0; p < processes; p++)); do
     first=$((p * per))
     ((first < count)) || break
     bench_bg vp viewers --url "$base/hubs/live" --target "$target" --scenario "$scenario" --process "$p" \
@@ -173,6 +178,22 @@ scenario_page() {
   bench page --url "$base/w/page0" --concurrency "$PAGE_CONCURRENCY" --seconds "$PAGE_SECONDS" --warmup 2 \
     --target "$target" --sources 127.0.0.10 --out "$results" "${watch[@]}" --watch generator=self --max-seconds 120
   bench transfer --url "$base/w/page0" --target "$target" --out "$results" --max-seconds 60
+}
+
+# churn: viewers from one address, in one process, join and leave, CHURN_ROUNDS times. Read before
+# (collected), with them held, CHURN_WAIT s after they closed, and then again after a full collection:
+# a leak is a collected heap that grows round after round, not a heap the collector has not yet visited.
+scenario_churn() {
+  local round
+  stats churn before --collect
+  for ((round = 1; round <= CHURN_ROUNDS; round++)); do
+    start_viewers churn "$CHURN_VIEWERS" "$CHURN_CHANNELS" churn_ 1
+    stats churn "held.$round"
+    stop_viewers
+    sleep "$CHURN_WAIT"
+    stats churn "closed.$round"
+    stats churn "closed-collected.$round" --collect
+  done
 }
 
 # Scenario by scenario, each target in turn, so a change in the machine's load (other work on it)
