@@ -6,8 +6,8 @@ namespace Widget.Web.Presence;
 /// <summary>Entries of closed connections waiting out their grace period, in due order (the period is the same for all).</summary>
 /// <remarks>
 /// Not a <see cref="System.Collections.Concurrent.ConcurrentQueue{T}"/>: peeking at one marks its current segment so
-/// that the items dequeued from it are never cleared, and its segments grow to a million slots, so a node that sees
-/// many connections come and go could keep up to that many closed connections' entries alive after they stopped counting.
+/// that the items dequeued from it are never cleared. After a burst of closings the segment is as large as the burst,
+/// and the entries of that many closed connections stayed alive until later closings filled it: on a quiet node, never.
 /// </remarks>
 internal sealed class ClosingConnections
 {
