@@ -5,6 +5,9 @@
 #
 #   bench/run.sh                      the whole set (about 10 minutes on 2 cores)
 #   BENCH_QUICK=1 bench/run.sh        a few hundred viewers and a few seconds per scenario
+#   BENCH_SCENARIOS=churn bench/run.sh
+#                                     memory before, with and after 2,000 connections from one address, three
+#                                     rounds (about 80 s for both targets); not in the whole set, so opt-in
 #
 # Every duration and size can be overridden (see the BENCH_* variables below). Loopback only;
 # every process it starts is stopped on every path (trap), and each child has its own time limit.
@@ -33,9 +36,15 @@ PAGE_SECONDS=${BENCH_PAGE_SECONDS:-8}
 PAGE_CONCURRENCY=${BENCH_PAGE_CONCURRENCY:-1,16}
 USERS=${BENCH_USERS:-200}                       # bench users signed in through the provider
 POSTERS=${BENCH_POSTERS:-100}                   # posting connections in chat
+CHURN_VIEWERS=${BENCH_CHURN_VIEWERS:-2000}      # churn: connections from one address, as a probe opens them
+CHURN_CHANNELS=${BENCH_CHURN_CHANNELS:-20}      # ... over this many channels
+CHURN_ROUNDS=${BENCH_CHURN_ROUNDS:-3}           # churn: connect, close, read, this many times
+CHURN_WAIT=${BENCH_CHURN_WAIT:-10}              # churn: seconds from the close to the reading (presence grace 5 s + flush 1 s)
 TARGETS=${BENCH_TARGETS:-service bare}
-# BENCH_SCENARIOS: a subset of "density_chat hot ingest page", for experiments; the report shows what ran.
-DOC=${BENCH_DOC:-docs/benchmarks.md}
+# BENCH_SCENARIOS: a subset of "density_chat hot ingest page", or "churn", for experiments; the report shows
+# what ran. Such a run writes its report to BENCH_DOC only when that is set, so it never replaces the table
+# of the whole set in docs/benchmarks.md.
+if [[ -n ${BENCH_SCENARIOS:-} ]]; then DOC=${BENCH_DOC:-}; else DOC=${BENCH_DOC:-docs/benchmarks.md}; fi
 
 started=$SECONDS
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
@@ -74,13 +83,14 @@ stats() { # stats SCENARIO LABEL [--collect]
   bench stats --target "$target" --scenario "$1" --label "$2" ${3:+"$3"} --pid "$pid" --stats-url "$base/_stats" --out "$results" >&2
 }
 
-# start_viewers SCENARIO COUNT CHANNELS PREFIX: COUNT viewers over VIEWER_PROCESSES processes, each
-# from its own source address (127.0.0.2, .3, ...); waits until all have joined. Sets viewer_pids.
+# start_viewers SCENARIO COUNT CHANNELS PREFIX [PROCESSES]: COUNT viewers over PROCESSES processes
+# (VIEWER_PROCESSES), each from its own source address (127.0.0.2, .3, ...); waits until all have joined.
+# Sets viewer_pids.
 start_viewers() {
-  local scenario=$1 count=$2 channels=$3 prefix=$4 p per first vp
-  per=$(((count + VIEWER_PROCESSES - 1) / VIEWER_PROCESSES))
+  local scenario=$1 count=$2 channels=$3 prefix=$4 processes=${5:-$VIEWER_PROCESSES} p per first vp
+  per=$(((count + processes - 1) / processes))
   viewer_pids=()
-  for ((p = 0; p < VIEWER_PROCESSES; p++)); do
+  for ((p = 0; p < processes; p++)); do
     first=$((p * per))
     ((first < count)) || break
     bench_bg vp viewers --url "$base/hubs/live" --target "$target" --scenario "$scenario" --process "$p" \
@@ -173,6 +183,22 @@ scenario_page() {
   bench transfer --url "$base/w/page0" --target "$target" --out "$results" --max-seconds 60
 }
 
+# churn: viewers from one address, in one process, join and leave, CHURN_ROUNDS times. Read before
+# (collected), with them held, CHURN_WAIT s after they closed, and then again after a full collection:
+# a leak is a collected heap that grows round after round, not a heap the collector has not yet visited.
+scenario_churn() {
+  local round
+  stats churn before --collect
+  for ((round = 1; round <= CHURN_ROUNDS; round++)); do
+    start_viewers churn "$CHURN_VIEWERS" "$CHURN_CHANNELS" churn_ 1
+    stats churn "held.$round"
+    stop_viewers
+    sleep "$CHURN_WAIT"
+    stats churn "closed.$round"
+    stats churn "closed-collected.$round" --collect
+  done
+}
+
 # Scenario by scenario, each target in turn, so a change in the machine's load (other work on it)
 # hits both sides of a comparison alike.
 for scenario in ${BENCH_SCENARIOS:-density_chat hot ingest page}; do
@@ -187,5 +213,5 @@ elapsed=$((SECONDS - started))
 bench_log "all scenarios done, $elapsed s since the start; writing the report"
 command="bench/run.sh"
 for v in $(compgen -e | grep '^BENCH_' | sort); do command="$v=${!v} $command"; done
-bench report --results "$results" --doc "$DOC" --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
+bench report --results "$results" ${DOC:+--doc "$DOC"} --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
   --viewers "$VIEWERS" --hot-viewers "$HOT_VIEWERS"

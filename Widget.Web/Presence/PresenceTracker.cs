@@ -20,7 +20,7 @@ public sealed partial class PresenceTracker(
     // A connection's entries, one per tag it is counted in: usually one, so an array, replaced on change,
     // rather than a dictionary per connection (~600 bytes per open widget).
     private readonly ConcurrentDictionary<string, PresenceConnection[]> byConnection = new();
-    private readonly ConcurrentQueue<(DateTimeOffset Due, PresenceConnection Entry)> closing = new();
+    private readonly ClosingConnections closing = new();
     private readonly Lock gate = new();
     private Dictionary<string, PresenceDiffBuilder> diffs = new(StringComparer.Ordinal);
     private Dictionary<(string Tag, string Page), int> pageCounts = [];
@@ -108,7 +108,7 @@ public sealed partial class PresenceTracker(
             var due = time.GetUtcNow() + options.Value.GracePeriod;
             foreach (var entry in entries)
             {
-                closing.Enqueue((due, entry));
+                closing.Add(due, entry);
             }
         }
     }
@@ -117,10 +117,9 @@ public sealed partial class PresenceTracker(
     public async Task FlushAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        // The grace period is the same for all, so the queue is in due order.
-        while (closing.TryPeek(out var next) && next.Due <= now && closing.TryDequeue(out next))
+        while (closing.TryTakeDue(now, out var entry))
         {
-            Record(await store.RemoveAsync(next.Entry, ct));
+            Record(await store.RemoveAsync(entry, ct));
         }
 
         Dictionary<string, PresenceDiffBuilder> changed;

@@ -32,6 +32,7 @@ public static class StatsEndpoint
             CpuSeconds = process.TotalProcessorTime.TotalSeconds,
             WorkingSetBytes = process.WorkingSet64,
             ServerGc = System.Runtime.GCSettings.IsServerGC,
+            GcCommittedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes,
         });
     }
 }

@@ -36,15 +36,29 @@ public static class ReportCommand
             text.Append(args.Optional("elapsed") is { } elapsed ? $"; the whole run, build included, took {elapsed} s.\n\n" : ".\n\n");
         }
 
-        text.Append(comparison.Table).Append('\n');
+        if (comparison.Table.Count > 0)
+        {
+            text.Append(comparison.Table).Append('\n');
+        }
+
+        if (ChurnFigures.Build(set, comparison.Problems) is { } churn)
+        {
+            text.Append("Memory after connections close (churn; MB; heap: live managed objects at the reading; GC committed: "
+                + "what the collector holds from the OS as of its last collection):\n\n").Append(churn).Append('\n');
+        }
+
         var aims = TargetCheck.Build(comparison, set);
         if (aims.Count > 0)
         {
             text.Append("Aims of the issue, against this run:\n\n").Append(aims).Append('\n');
         }
 
-        text.Append("Where the CPU went (share of all cores over each phase; \"other\" is every process not in the bench, "
-            + "e.g. other work on the machine):\n\n").Append(comparison.Cpu);
+        if (comparison.Cpu.Count > 0)
+        {
+            text.Append("Where the CPU went (share of all cores over each phase; \"other\" is every process not in the bench, "
+                + "e.g. other work on the machine):\n\n").Append(comparison.Cpu);
+        }
+
         if (comparison.Problems.Count > 0)
         {
             text.Append("\nProblems seen in this run:\n\n");

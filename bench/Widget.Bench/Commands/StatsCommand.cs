@@ -16,7 +16,7 @@ public static class StatsCommand
         var line = await probe.TakeAsync(args.Required("target"), args.Required("scenario"), args.Required("label"), args.Flag("collect"), ct);
         new ResultFile(args.Required("out")).Write(line);
         Console.WriteLine($"{line.Target}/{line.Scenario}/{line.Label}: RSS {line.RssBytes / 1048576.0:F1} MiB, "
-            + $"heap {(line.Server?.ManagedHeapBytes ?? 0) / 1048576.0:F1} MiB, CPU {line.CpuSeconds:F1} s, {line.OpenFiles} fds");
+            + $"heap {(line.Server?.ManagedHeapBytes ?? 0) / 1048576.0:F1} MiB, GC committed {(line.Server?.GcCommittedBytes ?? 0) / 1048576.0:F1} MiB, CPU {line.CpuSeconds:F1} s, {line.OpenFiles} fds");
         return 0;
     }
 

@@ -38,4 +38,5 @@ public sealed record StatsLine(string Target, string Scenario, string Label, boo
 
 /// <summary>The shape of <c>GET /_stats</c>, the same on the service and the bare hub.</summary>
 public sealed record ServerStats(long ManagedHeapBytes, long TotalAllocatedBytes, int Gen0Collections, int Gen1Collections,
-    int Gen2Collections, double GcPauseSeconds, double JitSeconds, double CpuSeconds, long WorkingSetBytes, bool ServerGc);
+    int Gen2Collections, double GcPauseSeconds, double JitSeconds, double CpuSeconds, long WorkingSetBytes, bool ServerGc,
+    long GcCommittedBytes);
