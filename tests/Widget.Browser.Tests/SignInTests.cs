@@ -76,7 +76,7 @@ public sealed class SignInTests(WidgetApp app, HostPages hostPages, Browsers bro
     }
 
     [Fact]
-    public async Task SignIn_OnOnePageOfASite_KeepsTheWidgetSignedInOnTheSitesOtherPages()
+    public async Task SignIn_OnOnePageOfASite_KeepsTheWidgetSignedInOnTheSitesOtherPages_AskingNothingOfOtherMachines()
     {
         var login = TestTags.NewLogin();
         var snippet = HostPages.IframeSnippet(app.WidgetUri(TestTags.New()));
@@ -89,5 +89,6 @@ public sealed class SignInTests(WidgetApp app, HostPages hostPages, Browsers bro
         await Expect(about.Compose).ToBeVisibleAsync();
         await Expect(about.ComposeUser).ToHaveTextAsync(login);
         await Expect(about.SignInButton).ToBeHiddenAsync();
+        Assert.Empty(anna.RequestsOffThisMachine);
     }
 }

@@ -13,6 +13,7 @@ public sealed class Visitor : IAsyncDisposable
     private readonly string name;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<string> log = new();
+    private readonly ConcurrentQueue<string> offMachine = new();
 
     internal Visitor(string name, IBrowserContext context)
     {
@@ -21,6 +22,13 @@ public sealed class Visitor : IAsyncDisposable
         // Console messages of cross-site iframes and popups reach the context too.
         context.Console += (_, message) => Log($"console.{message.Type} {message.Text} ({message.Location})");
         context.WebError += (_, error) => Log($"uncaught {error.Error} on {error.Page?.Url}");
+        context.Request += (_, request) =>
+        {
+            if (!Loopback.Serves(request.Url))
+            {
+                offMachine.Enqueue(request.Url);
+            }
+        };
         context.RequestFailed += (_, request) => Log($"request failed: {request.Method} {request.Url}: {request.Failure}");
         context.Page += (_, page) =>
         {
@@ -31,6 +39,9 @@ public sealed class Visitor : IAsyncDisposable
     }
 
     public IBrowserContext Context { get; }
+
+    /// <summary>Every address this visitor's pages, frames and popups asked for beyond this machine.</summary>
+    public IReadOnlyCollection<string> RequestsOffThisMachine => offMachine;
 
     /// <summary>Opens a webmaster's page in a new tab and returns the widget embedded in it.</summary>
     public async Task<EmbeddedWidget> OpenAsync(Uri hostPage)

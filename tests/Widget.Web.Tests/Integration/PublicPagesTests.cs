@@ -157,6 +157,18 @@ public sealed class PublicPagesTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Favicon_AskedForByEveryBrowser_IsAnIcon()
+    {
+        using var client = app.CreateClient();
+        using var response = await client.GetAsync("/favicon.ico", Ct);
+        var icon = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0, 0, 1, 0], icon[..4]); // the ICO header: reserved, then type 1 (icon)
+    }
+
+    [Fact]
     public async Task DeletedHiddenAndShadowPosts_LeaveExactlyThePagesAndFeedsTheyMust()
     {
         var (tag, other) = (TestTags.New(), TestTags.New());
