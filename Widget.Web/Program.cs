@@ -11,6 +11,7 @@ using Widget.Web.Reactions;
 using Widget.Web.Realtime;
 using Widget.Web.Search;
 using Widget.Web.Sites;
+using Widget.Web.Together;
 using Widget.Web.Viewing;
 
 // First, before anything rents from the shared array pool: the runtime reads its size only once.
@@ -29,6 +30,7 @@ builder.AddWidgetModeration();
 builder.AddWidgetSites();
 builder.AddWidgetRealtime();
 builder.AddWidgetPresence();
+builder.AddWidgetTogether();
 builder.AddWidgetPages();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapSitesApi();
 app.MapPostEditApi();
 app.MapReactionsApi();
 app.MapLiveHub();
+app.MapTogetherHub();
 app.MapStatsEndpoint();
 app.MapWidgetAdminPages();
 await app.RunAsync();

@@ -30,6 +30,9 @@ public sealed record SiteSettings
     /// <summary>Empty: any site may embed the widget.</summary>
     public IReadOnlyList<string> AllowedDomains { get; init; } = [];
 
+    /// <summary>Signed-in visitors may invite others to see their cursors on the host page. Off unless the owner turns it on.</summary>
+    public bool BrowseTogether { get; init; }
+
     public bool HasCustomStyle =>
         AccentColor is not null || BackgroundColor is not null || TextColor is not null || CustomCss.Length > 0;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Widget.Web.Realtime;
+using Widget.Web.Together;
 
 namespace Widget.Web.Auth;
 
@@ -120,12 +121,12 @@ public static class AuthServiceCollectionExtensions
 
     private static bool PresentsToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (LiveHub.Serves(context) && context.Request.Query.ContainsKey("access_token"));
+        || (ServesHub(context) && context.Request.Query.ContainsKey("access_token"));
 
     /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
     private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
     {
-        if (LiveHub.Serves(context.HttpContext)
+        if (ServesHub(context.HttpContext)
             && context.Request.Query.TryGetValue("access_token", out var token))
         {
             context.Token = token;
@@ -133,4 +134,6 @@ public static class AuthServiceCollectionExtensions
 
         return Task.CompletedTask;
     }
+
+    private static bool ServesHub(HttpContext context) => LiveHub.Serves(context) || TogetherHub.Serves(context);
 }

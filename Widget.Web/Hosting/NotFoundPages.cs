@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Widget.Web.Microblog;
 using Widget.Web.Realtime;
+using Widget.Web.Together;
 
 namespace Widget.Web.Hosting;
 
@@ -12,7 +13,7 @@ namespace Widget.Web.Hosting;
 /// </summary>
 internal static class NotFoundPages
 {
-    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
+    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, TogetherHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
 
     private static readonly Func<StatusCodeContext, Task> ProblemDetails = new StatusCodePagesOptions().HandleAsync;
 

@@ -57,7 +57,8 @@ public sealed class HubConnectionLimit(RequestDelegate next, IHubConnectionCount
     }
 
     private static bool IsNegotiate(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(LiveHub.Path + "/negotiate", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.Value ?? "").EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase);
 
     private static Task RefuseAsync(HttpContext context)
     {

@@ -29,6 +29,8 @@ public sealed class SiteSettingsForm
     /// <summary>One domain per line.</summary>
     public string AllowedDomains { get; set; } = "";
 
+    public bool BrowseTogether { get; set; }
+
     // The widget stylesheet's own palettes, so that own colours start from what the chosen theme shows.
     private static readonly (string Accent, string Background, string Text) Light = ("#2458d6", "#ffffff", "#1d2127");
     private static readonly (string Accent, string Background, string Text) Dark = ("#7aa7ff", "#17191d", "#e7e9ec");
@@ -54,6 +56,7 @@ public sealed class SiteSettingsForm
         Language = settings.Language,
         CustomCss = settings.CustomCss,
         AllowedDomains = string.Join('\n', settings.AllowedDomains),
+        BrowseTogether = settings.BrowseTogether,
     };
 
     /// <summary>The settings this form describes, and what is wrong with them (empty when they can be saved).</summary>
@@ -85,6 +88,7 @@ public sealed class SiteSettingsForm
             Language = Language,
             CustomCss = CustomCss,
             AllowedDomains = domains.Distinct().ToArray(),
+            BrowseTogether = BrowseTogether,
         };
         var errors = settings.Validate().ToDictionary();
         if (badDomains.Count > 0)

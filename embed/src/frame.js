@@ -1,6 +1,7 @@
 import { clampHeight, firstHeight, frameUrl } from './config.js';
 import { acceptMessage } from './messages.js';
-import { currentPage } from './page.js';
+import { currentPage, invitation } from './page.js';
+import { startTogether } from './together-loader.js';
 
 // Through CSSOM, which a host's Content-Security-Policy allows where a style attribute is not.
 export const css = (element, styles) => Object.assign(element.style, styles);
@@ -48,7 +49,11 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
     } else if (message.type === 'widget:ready') {
       ready = true;
       send(currentPage(win));
+      const invite = invitation(win);
+      if (invite) send(invite);
       onReady(message);
+    } else if (message.type === 'widget:together') {
+      if (message.active) startTogether(doc, origin, iframe.contentWindow);
     } else {
       onPost();
     }

@@ -30,6 +30,8 @@ export function acceptMessage(event, origin, frameWindow) {
       return readyMessage(data);
     case 'widget:post':
       return { type: data.type };
+    case 'widget:together':
+      return { type: data.type, active: data.active === true };
     case 'widget:resize':
       return typeof data.height === 'number' && data.height >= 0 && data.height <= MAX_REPORTED_HEIGHT
         ? { type: data.type, height: data.height }

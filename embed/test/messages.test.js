@@ -71,3 +71,9 @@ test('keeps the chat button words of a ready message, and only short strings und
     assert.deepEqual(acceptMessage(event({ type: 'widget:ready', ...bad }), ORIGIN, frame), { type: 'widget:ready' });
   }
 });
+
+test('reads whether a together session began, and nothing else from it', () => {
+  assert.deepEqual(acceptMessage(event({ type: 'widget:together', active: true, src: 'https://evil.example/x.js' }), ORIGIN, frame), { type: 'widget:together', active: true });
+  assert.deepEqual(acceptMessage(event({ type: 'widget:together', active: 'yes' }), ORIGIN, frame), { type: 'widget:together', active: false });
+  assert.equal(acceptMessage(event({ type: 'widget:together', active: true }, { origin: 'https://evil.example' }), ORIGIN, frame), null);
+});

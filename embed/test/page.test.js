@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { watchPage } from '../src/page.js';
+import { invitation, watchPage } from '../src/page.js';
 import { createWindow } from './fake-dom.js';
 
 function watched() {
@@ -33,4 +33,13 @@ test('stays quiet when nothing changed, including only the hash', () => {
   window.dispatch('hashchange');
   window.intervals[0].callback();
   assert.deepEqual(seen, []);
+});
+
+test('finds a together invitation in the fragment, and only a well-formed one', () => {
+  const at = (hash) => invitation(createWindow({ href: `https://host.example/one${hash}`, title: 'One' }));
+  assert.deepEqual(at('#widget-together=mrYac6Sh5HghfwhYG5CpOw'), { type: 'widget:together-invite', session: 'mrYac6Sh5HghfwhYG5CpOw' });
+  assert.deepEqual(at('#top&widget-together=mrYac6Sh5HghfwhYG5CpOw'), { type: 'widget:together-invite', session: 'mrYac6Sh5HghfwhYG5CpOw' });
+  assert.equal(at('#widget-together=short'), null);
+  assert.equal(at('#widget-together=mrYac6Sh5HghfwhYG5CpOw<script>'), null);
+  assert.equal(at(''), null);
 });

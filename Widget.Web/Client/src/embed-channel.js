@@ -3,6 +3,8 @@ import { lang, text } from './text.js';
 
 const MAX_URL = 2048;
 const MAX_TITLE = 300;
+// A together session's id: 128 random bits in base64url.
+const SESSION = /^[A-Za-z0-9_-]{22}$/;
 
 const framed = window.parent !== window;
 let host = { url: null, title: null, open: true };
@@ -17,7 +19,7 @@ export const hostPage = () => host;
 // cannot know the host's origin.
 const tell = (message) => window.parent.postMessage(message, '*');
 
-function listen(onPage) {
+function listen(onPage, onTogether) {
   window.addEventListener('message', (event) => {
     // Only the page that framed us speaks for the host; not a sibling frame, not a popup.
     if (event.source !== window.parent) return;
@@ -28,6 +30,10 @@ function listen(onPage) {
       onPage(host.url);
     } else if (data?.type === 'widget:visibility' && typeof data.open === 'boolean') {
       host = { ...host, open: data.open };
+    } else if (data?.type === 'widget:together-invite' && typeof data.session === 'string' && SESSION.test(data.session)) {
+      onTogether({ invite: data.session });
+    } else if (data?.type === 'widget:together-port' && event.ports.length === 1) {
+      onTogether({ port: event.ports[0] });
     }
   });
 }
@@ -54,9 +60,9 @@ function reportHeight(widget) {
   new MutationObserver(measure).observe(list, { childList: true });
 }
 
-export function connectEmbed(widget, { onPage }) {
-  if (!framed) return { posted() {} };
-  listen(onPage);
+export function connectEmbed(widget, { onPage, onTogether }) {
+  if (!framed) return { posted() {}, together() {} };
+  listen(onPage, onTogether);
   // A plain iframe snippet has a fixed size that the widget fills; only embed.js asks for ?embed=1.
   if (new URLSearchParams(location.search).has('embed')) {
     widget.dataset.embed = '';
@@ -67,5 +73,7 @@ export function connectEmbed(widget, { onPage }) {
   return {
     // Someone else's post came in live; the host counts these while its bubble is closed.
     posted: () => tell({ type: 'widget:post' }),
+    // A together session began (the host loads its module and hands us a port) or ended.
+    together: (active) => tell({ type: 'widget:together', active }),
   };
 }

@@ -13,6 +13,7 @@ import { setUpSkipLink } from './skip-link.js';
 import { followSlowMode } from './slow-mode.js';
 import { createStatus } from './status.js';
 import { releaseReplies } from './threads.js';
+import { setUpTogether } from './together.js';
 import { createTyping } from './typing.js';
 import { setUpYourData } from './your-data.js';
 
@@ -27,7 +28,7 @@ const tellPage = async () => {
   const count = await live.notify('SetPage', tag, url);
   if (count !== undefined) presence.page(count);
 };
-const embed = connectEmbed(widget, { onPage: tellPage });
+const embed = connectEmbed(widget, { onPage: tellPage, onTogether: (message) => together.receive(message) });
 const typing = createTyping(widget, { tag, live: () => live, signedIn: () => Boolean(account.userId()) });
 const log = createLog(widget, {
   onAdded(post) {
@@ -35,7 +36,13 @@ const log = createLog(widget, {
     typing.posted(post);
   },
 });
-const account = setUpAccount(widget, { status, onChange: () => live.restart() });
+const account = setUpAccount(widget, {
+  status,
+  onChange() {
+    live.restart();
+    together.signedInChanged();
+  },
+});
 const live = connectLive({
   tag,
   log,
@@ -69,3 +76,4 @@ followSlowMode(widget, live, { tag });
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);
+const together = setUpTogether(widget, { tag, account, hostPage, tellHost: (active) => embed.together(active) });

@@ -70,4 +70,19 @@ public sealed class SiteSettingsEditorTests : BunitContext
         cut.Find("#text").Change("#333333");
         Assert.Equal("1.3:1", cut.Find(".ratio-low").TextContent);
     }
+
+    [Fact]
+    public void BrowseTogether_IsOffForANewSite_AndTheSwitchTurnsItOnInTheSavedSettings()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings());
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+        var toggle = cut.Find("#browse-together");
+        Assert.False(toggle.HasAttribute("checked"));
+        Assert.Contains("Browse together", toggle.ParentElement!.TextContent, StringComparison.Ordinal);
+
+        toggle.Change(true);
+
+        Assert.True(form.ToSettings().Settings.BrowseTogether);
+        Assert.True(SiteSettingsForm.From(form.ToSettings().Settings).BrowseTogether);
+    }
 }

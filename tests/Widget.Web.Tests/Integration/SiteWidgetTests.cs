@@ -26,6 +26,28 @@ public sealed class SiteWidgetTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Widget_OffersBrowseTogether_OnlyWhereItsSiteTurnedItOn_InTheSitesLanguage()
+    {
+        var (plain, together, russian) = (TestTags.New(), TestTags.New(), TestTags.New());
+        var owner = await SignedInOwnerAsync();
+        await SiteSeeder.ClaimAsync(app.Services, plain, owner.Id, new SiteSettings(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, together, owner.Id, new SiteSettings { BrowseTogether = true }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, russian, owner.Id, new SiteSettings { BrowseTogether = true, Language = WidgetLanguage.Ru }, Ct);
+        using var client = app.CreateClient();
+
+        var plainHtml = await client.GetStringAsync($"/w/{plain}", Ct);
+        var unclaimedHtml = await client.GetStringAsync($"/w/{TestTags.New()}", Ct);
+        var togetherHtml = await client.GetStringAsync($"/w/{together}", Ct);
+        var russianHtml = await client.GetStringAsync($"/w/{russian}", Ct);
+
+        Assert.DoesNotContain("together-start", plainHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("together-start", unclaimedHtml, StringComparison.Ordinal);
+        Assert.Contains(">Browse together</button>", togetherHtml, StringComparison.Ordinal);
+        Assert.Contains(">Ask to join</button>", togetherHtml, StringComparison.Ordinal);
+        Assert.Contains(">Смотреть вместе</button>", russianHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Widget_OfAConfiguredSite_ShowsItsTitleThemeLanguageAndStylesheet()
     {
         var tag = TestTags.New();

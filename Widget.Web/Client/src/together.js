@@ -1,0 +1,163 @@
+// "Browse together" in the widget. The frame holds the connection to the together hub and the visitor's
+// token; the module that embed.js loads on the host page gets cursors and sends mouse positions over a
+// MessageChannel port, and never sees the token. Offered only where embed.js framed us, since a plain
+// iframe snippet has nobody on the host page to draw the cursors.
+import { connectTogether } from './together-hub.js';
+import { renderKnock, renderPeople } from './together-people.js';
+
+export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
+  const panel = widget.querySelector('.together');
+  if (!panel || !('embed' in widget.dataset)) return { receive() {}, signedInChanged() {} };
+  const part = (selector) => panel.querySelector(selector);
+  const say = (key) => panel.dataset[key] ?? '';
+  const status = part('.together-status');
+  const link = part('.together-link');
+  let hub = null;
+  let session = null;
+  let invite = null;
+  let knocking = false;
+  let port = null;
+
+  const isCreator = () => Boolean(session) && session.creatorId === account.userId();
+  const person = (userId) => session?.participants.find((p) => p.userId === userId);
+
+  function render() {
+    const signedIn = Boolean(account.userId());
+    panel.hidden = !signedIn && !invite;
+    part('.together-start').hidden = !signedIn || Boolean(session) || Boolean(invite);
+    part('.together-invite').hidden = !isCreator();
+    part('.together-door').hidden = !invite || Boolean(session);
+    part('.together-signin').hidden = signedIn;
+    part('.together-knock').hidden = !signedIn || knocking;
+    part('.together-end').hidden = !isCreator();
+    part('.together-leave').hidden = !session || isCreator();
+    renderPeople(part('.together-people'), part('.together-members'), session, {
+      say, mine: account.userId(), creator: isCreator(), remove: (userId) => call('Remove', session.sessionId, userId),
+    });
+    if (!session) part('.together-knocks').replaceChildren();
+  }
+
+  async function call(method, ...args) {
+    status.textContent = '';
+    try {
+      return await hub.invoke(method, ...args);
+    } catch (error) {
+      status.textContent = error.message;
+      return undefined;
+    }
+  }
+
+  function joined(view) {
+    session = view;
+    invite = null;
+    knocking = false;
+    status.textContent = '';
+    // Ask the host page for the module and a port to it; the port comes back through receive().
+    tellHost(true);
+    render();
+  }
+
+  function finish(wordsKey) {
+    port?.postMessage({ type: 'stop' });
+    port?.close();
+    port = null;
+    session = null;
+    knocking = false;
+    const closing = hub;
+    hub = null;
+    closing?.stop();
+    status.textContent = wordsKey ? say(wordsKey) : '';
+    render();
+  }
+
+  async function connect() {
+    if (hub) return hub;
+    hub = await connectTogether(account.token, {
+      Knocked: (knock) => part('.together-knocks').append(renderKnock(knock, {
+        say,
+        admit: () => call('Admit', knock.sessionId, knock.userId),
+        decline: () => call('Decline', knock.sessionId, knock.userId),
+      })),
+      Admitted: joined,
+      Declined: () => finish('textDeclined'),
+      Removed: () => finish('textRemoved'),
+      Ended: () => finish('textEnded'),
+      ParticipantsChanged(view) {
+        const gone = session?.participants.filter((p) => !view.participants.some((q) => q.userId === p.userId)) ?? [];
+        gone.forEach((p) => port?.postMessage({ type: 'gone', userId: p.userId }));
+        session = view;
+        render();
+      },
+      Cursors({ moves }) {
+        for (const { userId, position } of moves) {
+          const who = person(userId);
+          if (who && port) port.postMessage({ type: 'cursor', userId, name: who.name, color: who.color, ...position });
+        }
+      },
+    }, () => {
+      if (session || knocking) finish('textEnded');
+    });
+    return hub;
+  }
+
+  part('.together-start').addEventListener('click', async () => {
+    await connect();
+    const view = await call('Start', tag);
+    if (!view) return;
+    link.value = `${hostPage().url ?? ''}#widget-together=${view.sessionId}`;
+    joined(view);
+  });
+
+  part('.together-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(link.value);
+      status.textContent = say('textCopied');
+    } catch {
+      // A frame may not write to the clipboard unless the host page allows it: the link is selected instead.
+      link.focus();
+      link.select();
+    }
+  });
+
+  part('.together-knock').addEventListener('click', async () => {
+    await connect();
+    const answer = await call('Knock', invite);
+    if (!answer) return;
+    if (answer.state === 'admitted') {
+      joined(answer.session);
+    } else {
+      knocking = true;
+      status.textContent = say('textWaiting');
+      render();
+    }
+  });
+
+  part('.together-end').addEventListener('click', () => call('End', session.sessionId));
+  part('.together-leave').addEventListener('click', () => finish(null));
+
+  function listen(given) {
+    port = given;
+    port.onmessage = ({ data }) => {
+      if (data?.type !== 'move' || !session || !hub) return;
+      hub.send('Move', session.sessionId, { path: String(data.path), x: Number(data.x), y: Number(data.y) }).catch(() => {});
+    };
+  }
+
+  render();
+  return {
+    // From the host page: an invitation in its address, or the port to its half once a session is on.
+    receive(message) {
+      if (message.invite && !session) {
+        invite = message.invite;
+        render();
+      } else if (message.port) {
+        if (session) listen(message.port);
+        else message.port.close();
+      }
+    },
+    signedInChanged() {
+      if (!account.userId() && (session || knocking)) finish(null);
+      else render();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Widget.Web.Together;
+
+/// <summary>
+/// Passes cursors on in batches, at most one per <see cref="TogetherOptions.CursorInterval"/> per session, each
+/// holding every sender's newest position: a fast mouse costs the others one message a batch, however many
+/// moves it sent. Moves that a newer one replaced before the batch went are dropped on purpose.
+/// </summary>
+public sealed partial class CursorRelay(
+    IHubContext<TogetherHub, ITogetherClient> hub,
+    TimeProvider time,
+    IOptions<TogetherOptions> options,
+    ILogger<CursorRelay> logger)
+{
+    public void Offer(TogetherSession session, CursorMove move)
+    {
+        if (session.QueueCursor(move, time.GetUtcNow()) is { } wait)
+        {
+            _ = SendLaterAsync(session, wait);
+        }
+    }
+
+    private async Task SendLaterAsync(TogetherSession session, TimeSpan wait)
+    {
+        try
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
+            var moves = session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval);
+            foreach (var recipients in session.Members().GroupBy(m => m.UserId))
+            {
+                var others = moves.Where(m => m.UserId != recipients.Key).ToArray();
+                if (others.Length > 0)
+                {
+                    await hub.Clients.Clients([.. recipients.Select(r => r.ConnectionId)]).Cursors(new CursorBatch(session.Id, others));
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            CursorsLost(logger, session.Id.Length, e);
+        }
+    }
+
+    // The session id lets anyone knock, so it stays out of the log; its length says the batch was real.
+    [LoggerMessage(LogLevel.Warning, "A batch of cursors for a session (id of {IdLength} characters) could not be sent.")]
+    private static partial void CursorsLost(ILogger logger, int idLength, Exception e);
+}

@@ -1,0 +1,14 @@
+namespace Widget.Web.Together;
+
+public sealed record Participant(long UserId, string Name, string Color);
+
+public sealed record SessionView(string SessionId, string Tag, long CreatorId, IReadOnlyList<Participant> Participants);
+
+public sealed record Knock(string SessionId, long UserId, string Name);
+
+/// <summary>What a knock came to: <c>waiting</c> for the creator, or <c>admitted</c> with the session (a participant coming back).</summary>
+public sealed record KnockAnswer(string State, SessionView? Session);
+
+public sealed record CursorMove(long UserId, CursorPosition Position);
+
+public sealed record CursorBatch(string SessionId, IReadOnlyList<CursorMove> Moves);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.SignalR;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Together;
+
+public static class TogetherServiceCollectionExtensions
+{
+    /// <summary>The largest message a together client may send: a cursor is well under a kilobyte.</summary>
+    public const int MaxMessageBytes = 4 * 1024;
+
+    public static WebApplicationBuilder AddWidgetTogether(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TogetherOptions>().BindConfiguration(TogetherOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TogetherSessions>();
+        builder.Services.AddSingleton<CursorRelay>();
+        builder.Services.AddSingleton<TogetherCallLimit>();
+        builder.Services.AddScoped<TogetherDoor>();
+        builder.Services.AddSignalR().AddHubOptions<TogetherHub>(hub =>
+        {
+            hub.MaximumReceiveMessageSize = MaxMessageBytes;
+            hub.AddFilter<HubArgumentGuard>();
+            hub.AddFilter<TogetherCallLimit>();
+        });
+        return builder;
+    }
+
+    /// <summary>Behind the same Origin check and per-address connection cap as the live hub.</summary>
+    public static WebApplication MapTogetherHub(this WebApplication app)
+    {
+        app.UseWhen(TogetherHub.Serves, branch => branch.UseMiddleware<HubOriginGuard>().UseMiddleware<HubConnectionLimit>());
+        app.MapHub<TogetherHub>(TogetherHub.Path, connection => connection.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
+}

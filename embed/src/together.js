@@ -1,0 +1,23 @@
+import { createCursors } from './together/cursors.js';
+import { trackMouse } from './together/mouse.js';
+
+// The host page's half of "Browse together", loaded by embed.js once a session starts. It hears only the
+// port embed.js hands it, whose other end is in the chat's frame: that frame alone talks to the server.
+let stopCurrent = () => {};
+
+document.addEventListener('widget:together', ({ detail: port }) => {
+  if (!(port instanceof MessagePort)) return;
+  stopCurrent();
+  const cursors = createCursors(document);
+  const untrack = trackMouse(document, (anchor) => port.postMessage({ type: 'move', ...anchor }));
+  stopCurrent = () => {
+    untrack();
+    cursors.stop();
+    port.close();
+  };
+  port.onmessage = ({ data }) => {
+    if (data?.type === 'cursor') cursors.draw(data);
+    else if (data?.type === 'gone') cursors.remove(data.userId);
+    else if (data?.type === 'stop') stopCurrent();
+  };
+});

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using Widget.Browser.Tests.Infrastructure;
+using Widget.Core.Sites;
+using Widget.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Widget.Browser.Tests;
+
+/// <summary>"Browse together" through the script snippet: an invitation, a knock, an admission, and cursors on the host page.</summary>
+public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Browsers browsers)
+{
+    private const float FractionX = 0.25f;
+    private const float FractionY = 0.5f;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AnAdmittedGuest_SeesTheHostsCursorOverTheSameSpotOfTheSameElement_OnANarrowerScreen()
+    {
+        var tag = TestTags.New();
+        using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
+        var hostPage = hostPages.Add(PageWithAForm(tag));
+        var (annaLogin, borisLogin) = (TestTags.NewLogin(), TestTags.NewLogin());
+        await using var anna = await browsers.NewVisitorAsync("anna", new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var boris = await browsers.NewVisitorAsync("boris", new() { ViewportSize = new() { Width = 760, Height = 900 } });
+
+        var annas = await OpenAsync(anna, hostPage, tag);
+        await annas.SignInThroughPopupAsync(annaLogin);
+        await Frame(annas).GetByRole(AriaRole.Button, new() { Name = "Browse together" }).ClickAsync();
+        var link = Frame(annas).Locator(".together-link");
+        await Expect(link).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("#widget-together=[A-Za-z0-9_-]{22}$"));
+        var invitation = new Uri(await link.InputValueAsync());
+
+        var boriss = await OpenAsync(boris, invitation, tag);
+        var door = Frame(boriss).Locator(".together-door");
+        await Expect(door).ToContainTextAsync("You are invited to browse this page together.");
+        await Expect(door).ToContainTextAsync("Nothing you type or fill in is shared.");
+        await boriss.SignInThroughPopupAsync(borisLogin);
+        await Frame(boriss).GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await Expect(Frame(boriss).Locator(".together-status")).ToHaveTextAsync("Waiting for the host to let you in…");
+
+        var knock = Frame(annas).Locator(".together-knocks li");
+        await Expect(knock).ToContainTextAsync($"{borisLogin} wants to join");
+        await knock.GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
+        await Expect(Frame(boriss).Locator(".together-people")).ToHaveTextAsync($"Browsing together: {annaLogin}, {borisLogin}");
+        await Expect(Frame(boriss).Locator(".together-door")).ToBeHiddenAsync();
+
+        var target = annas.HostPage.Locator("#email");
+        var annasBox = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        var cursor = boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]");
+        await MoveUntilShownAsync(annas.HostPage, annasBox, cursor);
+        var borisBox = await boriss.HostPage.Locator("#email").BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        var expected = (X: borisBox.X + (FractionX * borisBox.Width), Y: borisBox.Y + (FractionY * borisBox.Height));
+        var drawn = await SettledAsync(cursor);
+
+        Assert.NotEqual(annasBox.Width, borisBox.Width);
+        Assert.Equal(expected.X, drawn.X, tolerance: 2);
+        Assert.Equal(expected.Y, drawn.Y, tolerance: 2);
+        await Expect(cursor).ToContainTextAsync(annaLogin);
+        await Expect(boriss.HostPage.Locator($"[aria-hidden=true]:has([data-widget-cursor=\"{annaLogin}\"])")).ToHaveCountAsync(1);
+    }
+
+    private static IFrameLocator Frame(EmbeddedWidget widget) => widget.Iframe.ContentFrame;
+
+    private static async Task<EmbeddedWidget> OpenAsync(Visitor visitor, Uri page, string tag)
+    {
+        var tab = await visitor.Context.NewPageAsync();
+        await tab.GotoAsync(page.ToString());
+        return new EmbeddedWidget(tab, tab.Locator($"[data-widget-tag=\"{tag}\"] > iframe"));
+    }
+
+    /// <summary>
+    /// Moves the mouse back and forth onto the spot until the other page draws the cursor: the host page's module
+    /// loads and takes its port only after the admission, and a mouse that stands still sends nothing.
+    /// </summary>
+    private static async Task MoveUntilShownAsync(IPage page, LocatorBoundingBoxResult box, ILocator cursor)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Browsers.StepTimeoutMs);
+        while (await cursor.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The cursor never appeared on the other page.");
+            await page.Mouse.MoveAsync(box.X + 5, box.Y + 5);
+            await page.Mouse.MoveAsync(box.X + (FractionX * box.Width), box.Y + (FractionY * box.Height), new() { Steps = 3 });
+            await Task.Delay(150, Ct);
+        }
+    }
+
+    /// <summary>The cursor's tip once it has stopped gliding.</summary>
+    private static async Task<(double X, double Y)> SettledAsync(ILocator cursor)
+    {
+        (double X, double Y) last = (double.NaN, double.NaN);
+        for (var i = 0; i < 40; i++)
+        {
+            await Task.Delay(100, Ct);
+            var box = await cursor.BoundingBoxAsync() ?? throw new InvalidOperationException("The cursor has no box.");
+            if (Math.Abs(box.X - last.X) < 0.5 && Math.Abs(box.Y - last.Y) < 0.5)
+            {
+                return last;
+            }
+
+            last = (box.X, box.Y);
+        }
+
+        return last;
+    }
+
+    /// <summary>A webmaster's page whose form field takes a share of the window's width, so its box differs between the two screens.</summary>
+    private string PageWithAForm(string tag) =>
+        $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>Order form</title></head>
+        <body>
+        <h1>Order form</h1>
+        <form>
+          <p><label for="name">Name</label> <input id="name" style="width: 40%"></p>
+          <p><label for="email">Email</label> <input id="email" style="width: 60%; height: 40px"></p>
+        </form>
+        <div data-widget-tag="{tag}" data-widget-min-height="300" data-widget-max-height="700"></div>
+        <script async src="{new Uri(app.BaseAddress, "/embed.js")}"></script>
+        </body>
+        </html>
+        """;
+}
