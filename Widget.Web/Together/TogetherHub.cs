@@ -104,6 +104,20 @@ public sealed class TogetherHub(TogetherSessions sessions, CursorRelay relay, IO
         await Clients.Clients(Others(session, null)).ParticipantsChanged(session.View());
     }
 
+    /// <summary>A participant leaves for good (not a reload): the others' list drops them. The creator ends instead.</summary>
+    public async Task Leave(string sessionId)
+    {
+        var session = Find(sessionId);
+        var userId = session.MemberOf(Context.ConnectionId) ?? throw Refusal("Together.NotIn");
+        if (userId == session.CreatorId)
+        {
+            throw Refusal("Together.CreatorOnly");
+        }
+
+        session.Remove(userId);
+        await Clients.Clients(Others(session, null)).ParticipantsChanged(session.View());
+    }
+
     /// <summary>Ends the session for everyone in it and at its door.</summary>
     public async Task End(string sessionId)
     {

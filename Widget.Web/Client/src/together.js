@@ -133,7 +133,10 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   });
 
   part('.together-end').addEventListener('click', () => call('End', session.sessionId));
-  part('.together-leave').addEventListener('click', () => finish(null));
+  part('.together-leave').addEventListener('click', async () => {
+    await call('Leave', session.sessionId);
+    finish(null);
+  });
 
   function listen(given) {
     port = given;

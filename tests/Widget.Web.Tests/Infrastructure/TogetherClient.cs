@@ -14,6 +14,7 @@ public sealed class TogetherClient : IAsyncDisposable
     private readonly Channel<string> declines = Channel.CreateUnbounded<string>();
     private readonly Channel<CursorBatch> cursors = Channel.CreateUnbounded<CursorBatch>();
     private readonly Channel<string> endings = Channel.CreateUnbounded<string>();
+    private readonly Channel<SessionView> changes = Channel.CreateUnbounded<SessionView>();
 
     private TogetherClient(HubConnection connection, IssuedToken user)
     {
@@ -25,6 +26,7 @@ public sealed class TogetherClient : IAsyncDisposable
         connection.On<CursorBatch>(nameof(ITogetherClient.Cursors), b => cursors.Writer.TryWrite(b));
         connection.On<string>(nameof(ITogetherClient.Ended), id => endings.Writer.TryWrite(id));
         connection.On<string>(nameof(ITogetherClient.Removed), id => endings.Writer.TryWrite(id));
+        connection.On<SessionView>(nameof(ITogetherClient.ParticipantsChanged), s => changes.Writer.TryWrite(s));
     }
 
     public HubConnection Connection { get; }
@@ -41,6 +43,9 @@ public sealed class TogetherClient : IAsyncDisposable
 
     /// <summary>Sessions that ended for this client, or that it was removed from.</summary>
     public ChannelReader<string> Endings => endings.Reader;
+
+    /// <summary>The session as it is after someone was admitted, removed or left.</summary>
+    public ChannelReader<SessionView> ParticipantChanges => changes.Reader;
 
     /// <summary>A new user, signed in, connected to the together hub.</summary>
     public static async Task<TogetherClient> ConnectNewAsync(WidgetApp app, CancellationToken ct) =>
@@ -73,6 +78,9 @@ public sealed class TogetherClient : IAsyncDisposable
 
     public Task RemoveAsync(string sessionId, long userId, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(TogetherHub.Remove), sessionId, userId, ct);
+
+    public Task LeaveAsync(string sessionId, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(TogetherHub.Leave), sessionId, ct);
 
     public Task EndAsync(string sessionId, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(TogetherHub.End), sessionId, ct);

@@ -120,6 +120,24 @@ public sealed class TogetherHubTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Leave_TakesTheParticipantOffTheOthersList_AndOutOfTheSession()
+    {
+        var (anna, session) = await StartSessionAsync();
+        await using var annaConnection = anna;
+        var boris = await JoinAsync(anna, session);
+        await using var borisConnection = boris;
+
+        var withBoris = await NextAsync(anna.ParticipantChanges);
+        await Assert.ThrowsAsync<HubException>(() => anna.LeaveAsync(session.SessionId, Ct));
+        await boris.LeaveAsync(session.SessionId, Ct);
+
+        var after = await NextAsync(anna.ParticipantChanges);
+        Assert.Equal([anna.User.User.Id, boris.User.User.Id], withBoris.Participants.Select(p => p.UserId));
+        Assert.Equal([anna.User.User.Id], after.Participants.Select(p => p.UserId));
+        await Assert.ThrowsAsync<HubException>(() => boris.MoveAsync(session.SessionId, OnTheButton, Ct));
+    }
+
+    [Fact]
     public async Task Move_TooBigForACursor_IsRefused_AndAMessageOverTheHubsLimitClosesTheConnection()
     {
         var (anna, session) = await StartSessionAsync();
