@@ -24,7 +24,9 @@ public sealed record TogetherLabels(
     string People,
     string Remove,
     string RemovedYou,
-    string Ended)
+    string Ended,
+    string Joined,
+    string Left)
 {
     public static TogetherLabels For(WidgetLanguage language)
     {
@@ -32,6 +34,7 @@ public sealed record TogetherLabels(
         return new(
             Text("Start"), Text("Invite"), Text("Link"), Text("Copy"), Text("Copied"), Text("End"), Text("Leave"),
             Text("Invited"), Text("Shares"), Text("SignInToJoin"), Text("AskToJoin"), Text("Waiting"), Text("WantsToJoin"),
-            Text("Admit"), Text("Decline"), Text("DeclinedYou"), Text("People"), Text("Remove"), Text("RemovedYou"), Text("Ended"));
+            Text("Admit"), Text("Decline"), Text("DeclinedYou"), Text("People"), Text("Remove"), Text("RemovedYou"), Text("Ended"),
+            Text("Joined"), Text("Left"));
     }
 }

@@ -42,7 +42,9 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
 
         var knock = Frame(annas).Locator(".together-knocks li");
         await Expect(knock).ToContainTextAsync($"{borisLogin} wants to join");
+        await Expect(Frame(annas).GetByRole(AriaRole.Status).Filter(new() { HasText = "wants to join" })).ToHaveTextAsync($"{borisLogin} wants to join");
         await knock.GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
+        await Expect(Frame(annas).Locator(".together-status")).ToHaveTextAsync($"{borisLogin} joined.");
         await Expect(Frame(boriss).Locator(".together-people")).ToHaveTextAsync($"Browsing together: {annaLogin}, {borisLogin}");
         await Expect(Frame(boriss).Locator(".together-door")).ToBeHiddenAsync();
 

@@ -47,6 +47,11 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     }
   }
 
+  // Knocks, arrivals and departures are said in the status line, a live region, for those who cannot see the list change.
+  function announce(wordsKey, people) {
+    if (people.length) status.textContent = people.map((p) => say(wordsKey).replace('{0}', p.name)).join(' ');
+  }
+
   function joined(view) {
     session = view;
     invite = null;
@@ -73,18 +78,25 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   async function connect() {
     if (hub) return hub;
     hub = await connectTogether(account.token, {
-      Knocked: (knock) => part('.together-knocks').append(renderKnock(knock, {
-        say,
-        admit: () => call('Admit', knock.sessionId, knock.userId),
-        decline: () => call('Decline', knock.sessionId, knock.userId),
-      })),
+      Knocked(knock) {
+        part('.together-knocks').append(renderKnock(knock, {
+          say,
+          admit: () => call('Admit', knock.sessionId, knock.userId),
+          decline: () => call('Decline', knock.sessionId, knock.userId),
+        }));
+        announce('textWants', [knock]);
+      },
       Admitted: joined,
       Declined: () => finish('textDeclined'),
       Removed: () => finish('textRemoved'),
       Ended: () => finish('textEnded'),
       ParticipantsChanged(view) {
-        const gone = session?.participants.filter((p) => !view.participants.some((q) => q.userId === p.userId)) ?? [];
+        const missingFrom = (list, others) => list.filter((p) => !others.some((q) => q.userId === p.userId));
+        const gone = session ? missingFrom(session.participants, view.participants) : [];
+        const come = session ? missingFrom(view.participants, session.participants) : [];
         gone.forEach((p) => port?.postMessage({ type: 'gone', userId: p.userId }));
+        announce('textJoined', come);
+        announce('textLeft', gone);
         session = view;
         render();
       },
