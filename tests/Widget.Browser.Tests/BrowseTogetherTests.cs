@@ -17,13 +17,49 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
     [Fact]
     public async Task AnAdmittedGuest_SeesTheHostsCursorOverTheSameSpotOfTheSameElement_OnANarrowerScreen()
     {
+        await using var anna = await browsers.NewVisitorAsync("anna", new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var boris = await browsers.NewVisitorAsync("boris", new() { ViewportSize = new() { Width = 760, Height = 900 } });
+        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris);
+
+        var target = annas.HostPage.Locator("#email");
+        var annasBox = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        var cursor = boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]");
+        await MoveUntilShownAsync(annas.HostPage, annasBox, cursor);
+        var borisBox = await boriss.HostPage.Locator("#email").BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        var expected = (X: borisBox.X + (FractionX * borisBox.Width), Y: borisBox.Y + (FractionY * borisBox.Height));
+        var drawn = await SettledAsync(cursor);
+
+        Assert.NotEqual(annasBox.Width, borisBox.Width);
+        Assert.Equal(expected.X, drawn.X, tolerance: 2);
+        Assert.Equal(expected.Y, drawn.Y, tolerance: 2);
+        await Expect(cursor).ToContainTextAsync(annaLogin);
+        await Expect(boriss.HostPage.Locator($"[aria-hidden=true]:has([data-widget-cursor=\"{annaLogin}\"])")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task AGuestWhoReloads_IsBackInTheSessionWithoutAskingAgain_AndStillSeesTheCursor()
+    {
+        await using var anna = await browsers.NewVisitorAsync("anna");
+        await using var boris = await browsers.NewVisitorAsync("boris");
+        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris);
+
+        await boriss.HostPage.ReloadAsync();
+
+        await Expect(Frame(boriss).Locator(".together-people")).ToContainTextAsync(annaLogin);
+        await Expect(Frame(boriss).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeVisibleAsync();
+        var target = annas.HostPage.Locator("#email");
+        var box = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        await MoveUntilShownAsync(annas.HostPage, box, boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]"));
+    }
+
+    /// <summary>Anna starts a session on a page with a form; Boris opens her link, knocks and is admitted.</summary>
+    private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris)
+    {
         var tag = TestTags.New();
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
         var hostPage = hostPages.Add(PageWithAForm(tag));
         var (annaLogin, borisLogin) = (TestTags.NewLogin(), TestTags.NewLogin());
-        await using var anna = await browsers.NewVisitorAsync("anna", new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await using var boris = await browsers.NewVisitorAsync("boris", new() { ViewportSize = new() { Width = 760, Height = 900 } });
 
         var annas = await OpenAsync(anna, hostPage, tag);
         await annas.SignInThroughPopupAsync(annaLogin);
@@ -47,20 +83,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         await Expect(Frame(annas).Locator(".together-status")).ToHaveTextAsync($"{borisLogin} joined.");
         await Expect(Frame(boriss).Locator(".together-people")).ToHaveTextAsync($"Browsing together: {annaLogin}, {borisLogin}");
         await Expect(Frame(boriss).Locator(".together-door")).ToBeHiddenAsync();
-
-        var target = annas.HostPage.Locator("#email");
-        var annasBox = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
-        var cursor = boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]");
-        await MoveUntilShownAsync(annas.HostPage, annasBox, cursor);
-        var borisBox = await boriss.HostPage.Locator("#email").BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
-        var expected = (X: borisBox.X + (FractionX * borisBox.Width), Y: borisBox.Y + (FractionY * borisBox.Height));
-        var drawn = await SettledAsync(cursor);
-
-        Assert.NotEqual(annasBox.Width, borisBox.Width);
-        Assert.Equal(expected.X, drawn.X, tolerance: 2);
-        Assert.Equal(expected.Y, drawn.Y, tolerance: 2);
-        await Expect(cursor).ToContainTextAsync(annaLogin);
-        await Expect(boriss.HostPage.Locator($"[aria-hidden=true]:has([data-widget-cursor=\"{annaLogin}\"])")).ToHaveCountAsync(1);
+        return (annas, boriss, annaLogin);
     }
 
     private static IFrameLocator Frame(EmbeddedWidget widget) => widget.Iframe.ContentFrame;

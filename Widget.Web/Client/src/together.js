@@ -5,6 +5,8 @@
 import { connectTogether } from './together-hub.js';
 import { renderKnock, renderPeople } from './together-people.js';
 
+const REMEMBERED = 'widget.together';
+
 export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   const panel = widget.querySelector('.together');
   if (!panel || !('embed' in widget.dataset)) return { receive() {}, signedInChanged() {} };
@@ -52,7 +54,39 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     if (people.length) status.textContent = people.map((p) => say(wordsKey).replace('{0}', p.name)).join(' ');
   }
 
+  // The session this tab is in, kept across reloads and the site's pages (the frame's session storage is
+  // per tab and per site), so that coming back rejoins without asking the creator again.
+  const remembered = {
+    get: () => { try { return JSON.parse(sessionStorage.getItem(REMEMBERED)); } catch { return null; } },
+    set: (value) => { try { sessionStorage.setItem(REMEMBERED, JSON.stringify(value)); } catch { /* storage off: no rejoin */ } },
+    forget: () => { try { sessionStorage.removeItem(REMEMBERED); } catch { /* storage off */ } },
+  };
+
+  let rejoining = null;
+  function rejoin() {
+    rejoining ??= rejoinOnce().finally(() => { rejoining = null; });
+  }
+
+  async function rejoinOnce() {
+    const kept = remembered.get();
+    if (!kept || session || knocking || !account.userId()) return;
+    try {
+      await connect();
+    } catch {
+      return;
+    }
+    const answer = await call('Knock', kept.sessionId);
+    if (answer?.state !== 'admitted') {
+      remembered.forget();
+      finish(null);
+      return;
+    }
+    link.value = kept.link ?? '';
+    joined(answer.session);
+  }
+
   function joined(view) {
+    remembered.set({ sessionId: view.sessionId, link: link.value || null });
     session = view;
     invite = null;
     knocking = false;
@@ -63,6 +97,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   }
 
   function finish(wordsKey) {
+    remembered.forget();
     port?.postMessage({ type: 'stop' });
     port?.close();
     port = null;
@@ -159,6 +194,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   }
 
   render();
+  rejoin();
   return {
     // From the host page: an invitation in its address, or the port to its half once a session is on.
     receive(message) {
@@ -173,6 +209,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     signedInChanged() {
       if (!account.userId() && (session || knocking)) finish(null);
       else render();
+      rejoin();
     },
   };
 }
