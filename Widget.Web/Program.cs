@@ -1,5 +1,6 @@
 using Widget.Web.Accounts;
 using Widget.Web.Auth;
+using Widget.Web.Calls;
 using Widget.Web.Cluster;
 using Widget.Web.Feeds;
 using Widget.Web.Hosting;
@@ -29,6 +30,7 @@ builder.AddWidgetModeration();
 builder.AddWidgetSites();
 builder.AddWidgetRealtime();
 builder.AddWidgetPresence();
+builder.AddWidgetCalls();
 builder.AddWidgetPages();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapSitesApi();
 app.MapPostEditApi();
 app.MapReactionsApi();
 app.MapLiveHub();
+app.MapCallHub();
 app.MapStatsEndpoint();
 app.MapWidgetAdminPages();
 await app.RunAsync();

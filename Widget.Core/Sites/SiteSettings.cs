@@ -30,6 +30,9 @@ public sealed record SiteSettings
     /// <summary>Empty: any site may embed the widget.</summary>
     public IReadOnlyList<string> AllowedDomains { get; init; } = [];
 
+    /// <summary>Off unless the owner turns calls on: a call asks visitors for their camera and microphone.</summary>
+    public CallsMode Calls { get; init; } = CallsMode.Off;
+
     public bool HasCustomStyle =>
         AccentColor is not null || BackgroundColor is not null || TextColor is not null || CustomCss.Length > 0;
 
@@ -75,6 +78,11 @@ public sealed record SiteSettings
         if (!Enum.IsDefined(Theme) || !Enum.IsDefined(Language))
         {
             errors[nameof(Theme)] = ["Unknown theme or language."];
+        }
+
+        if (!Enum.IsDefined(Calls))
+        {
+            errors[nameof(Calls)] = ["Unknown choice for calls."];
         }
 
         if (Sites.CustomCss.Problem(CustomCss) is { } cssProblem)

@@ -12,7 +12,7 @@ namespace Widget.Web.Hosting;
 /// </summary>
 internal static class NotFoundPages
 {
-    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
+    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, Calls.CallHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
 
     private static readonly Func<StatusCodeContext, Task> ProblemDetails = new StatusCodePagesOptions().HandleAsync;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Widget.Web.Calls;
 
 namespace Widget.Web.Realtime;
 
@@ -57,7 +58,9 @@ public sealed class HubConnectionLimit(RequestDelegate next, IHubConnectionCount
     }
 
     private static bool IsNegotiate(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments(LiveHub.Path + "/negotiate", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.StartsWithSegments(LiveHub.Path + "/negotiate", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(CallHub.Path + "/negotiate", StringComparison.OrdinalIgnoreCase));
 
     private static Task RefuseAsync(HttpContext context)
     {

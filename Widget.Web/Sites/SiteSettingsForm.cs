@@ -26,6 +26,8 @@ public sealed class SiteSettingsForm
 
     public string CustomCss { get; set; } = "";
 
+    public CallsMode Calls { get; set; }
+
     /// <summary>One domain per line.</summary>
     public string AllowedDomains { get; set; } = "";
 
@@ -54,6 +56,7 @@ public sealed class SiteSettingsForm
         Language = settings.Language,
         CustomCss = settings.CustomCss,
         AllowedDomains = string.Join('\n', settings.AllowedDomains),
+        Calls = settings.Calls,
     };
 
     /// <summary>The settings this form describes, and what is wrong with them (empty when they can be saved).</summary>
@@ -85,6 +88,7 @@ public sealed class SiteSettingsForm
             Language = Language,
             CustomCss = CustomCss,
             AllowedDomains = domains.Distinct().ToArray(),
+            Calls = Calls,
         };
         var errors = settings.Validate().ToDictionary();
         if (badDomains.Count > 0)

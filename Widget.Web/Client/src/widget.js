@@ -1,6 +1,7 @@
 import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
 import { createComposeContext } from './compose-context.js';
+import { setUpCall } from './call.js';
 import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
@@ -35,7 +36,13 @@ const log = createLog(widget, {
     typing.posted(post);
   },
 });
-const account = setUpAccount(widget, { status, onChange: () => live.restart() });
+const account = setUpAccount(widget, {
+  status,
+  onChange: () => {
+    live.restart();
+    call.accountChanged();
+  },
+});
 const live = connectLive({
   tag,
   log,
@@ -66,6 +73,7 @@ const { applyBan } = followModeration(widget, live, { tag, status, account });
 const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
 followSlowMode(widget, live, { tag });
+const call = setUpCall(widget, { tag, account });
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);
