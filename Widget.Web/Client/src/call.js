@@ -26,6 +26,8 @@ export function setUpCall(widget, { tag, account }) {
   let members = [];
   // While in the call: our connection id, the ICE servers, our media and a peer per other member.
   let call = null;
+  // Offers and candidates that arrive while our Join is answered: the others learn of us first.
+  let early = null;
 
   const say = (message) => {
     status.textContent = message;
@@ -113,8 +115,9 @@ export function setUpCall(widget, { tag, account }) {
     followMembers();
     render();
   });
-  hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
-  hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
+  const signal = (apply) => (early ? early.push(apply) : apply());
+  hub.on('Description', ({ from, description }) => signal(() => peerFor(from)?.description(description).catch(() => {})));
+  hub.on('Candidate', ({ from, candidate }) => signal(() => peerFor(from)?.candidate(candidate).catch(() => {})));
   // A new connection is a new member id: the call it was in is gone (rejoining is the visitor's click).
   hub.onreconnecting(hangUp);
   hub.onreconnected(watch);
@@ -148,6 +151,7 @@ export function setUpCall(widget, { tag, account }) {
       say(words.textNoDevices);
       return;
     }
+    early = [];
     try {
       const joined = await hub.invoke('Join', tag);
       call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map() };
@@ -159,6 +163,9 @@ export function setUpCall(widget, { tag, account }) {
       closeMedia(stream);
       say(refusal(error));
     } finally {
+      const waiting = early;
+      early = null;
+      waiting.forEach((apply) => apply());
       joinButton.disabled = false;
       render();
     }
