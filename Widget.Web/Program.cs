@@ -1,5 +1,6 @@
 using Widget.Web.Accounts;
 using Widget.Web.Auth;
+using Widget.Web.Calls;
 using Widget.Web.Cluster;
 using Widget.Web.Feeds;
 using Widget.Web.Hosting;
@@ -31,6 +32,7 @@ builder.AddWidgetSites();
 builder.AddWidgetRealtime();
 builder.AddWidgetPresence();
 builder.AddWidgetTogether();
+builder.AddWidgetCalls();
 builder.AddWidgetPages();
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapPostEditApi();
 app.MapReactionsApi();
 app.MapLiveHub();
 app.MapTogetherHub();
+app.MapCallHub();
 app.MapStatsEndpoint();
 app.MapWidgetAdminPages();
 await app.RunAsync();

@@ -33,6 +33,9 @@ public sealed record SiteSettings
     /// <summary>Signed-in visitors may invite others to see their cursors on the host page. Off unless the owner turns it on.</summary>
     public bool BrowseTogether { get; init; }
 
+    /// <summary>Off unless the owner turns calls on: a call asks visitors for their camera and microphone.</summary>
+    public CallsMode Calls { get; init; } = CallsMode.Off;
+
     public bool HasCustomStyle =>
         AccentColor is not null || BackgroundColor is not null || TextColor is not null || CustomCss.Length > 0;
 
@@ -78,6 +81,11 @@ public sealed record SiteSettings
         if (!Enum.IsDefined(Theme) || !Enum.IsDefined(Language))
         {
             errors[nameof(Theme)] = ["Unknown theme or language."];
+        }
+
+        if (!Enum.IsDefined(Calls))
+        {
+            errors[nameof(Calls)] = ["Unknown choice for calls."];
         }
 
         if (Sites.CustomCss.Problem(CustomCss) is { } cssProblem)

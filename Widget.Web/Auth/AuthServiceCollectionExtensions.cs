@@ -103,7 +103,7 @@ public static class AuthServiceCollectionExtensions
     /// </summary>
     public static IApplicationBuilder UseWidgetAuthentication(this IApplicationBuilder app)
     {
-        app.UseWhen(context => PresentsToken(context) || !LiveHub.Serves(context),
+        app.UseWhen(context => PresentsToken(context) || !WidgetHubs.Serves(context),
             branch => branch.UseAuthentication().UseAuthorization());
         // The branch marks only its own copy of the properties. Unmarked, WebApplication would put
         // authentication and authorization of its own at the head of the pipeline, for every request.
@@ -121,12 +121,12 @@ public static class AuthServiceCollectionExtensions
 
     private static bool PresentsToken(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || (ServesHub(context) && context.Request.Query.ContainsKey("access_token"));
+        || (WidgetHubs.Serves(context) && context.Request.Query.ContainsKey("access_token"));
 
     /// <summary>Browsers cannot set headers on a WebSocket, so the hub takes its token from the query.</summary>
     private static Task ReadHubTokenFromQuery(Microsoft.AspNetCore.Authentication.BearerToken.MessageReceivedContext context)
     {
-        if (ServesHub(context.HttpContext)
+        if (WidgetHubs.Serves(context.HttpContext)
             && context.Request.Query.TryGetValue("access_token", out var token))
         {
             context.Token = token;
@@ -135,5 +135,4 @@ public static class AuthServiceCollectionExtensions
         return Task.CompletedTask;
     }
 
-    private static bool ServesHub(HttpContext context) => LiveHub.Serves(context) || TogetherHub.Serves(context);
 }

@@ -13,7 +13,7 @@ namespace Widget.Web.Hosting;
 /// </summary>
 internal static class NotFoundPages
 {
-    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, TogetherHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
+    private static readonly PathString[] MachinePaths = ["/api", "/auth", LiveHub.Path, TogetherHub.Path, Calls.CallHub.Path, "/_blazor", HealthEndpoints.Path, TelemetryServiceCollectionExtensions.MetricsPath];
 
     private static readonly Func<StatusCodeContext, Task> ProblemDetails = new StatusCodePagesOptions().HandleAsync;
 

@@ -45,7 +45,7 @@ public static class WebHostingExtensions
         app.UseCookiePolicy();
         // A widget's WebSocket request lasts as long as the widget is open, and every middleware it passes
         // keeps a frame for that long. The hub answers its own errors, so these stay off its path.
-        app.UseWhen(context => !LiveHub.Serves(context) && !TogetherHub.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages(NotFoundPages.HandleAsync));
+        app.UseWhen(context => !WidgetHubs.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages(NotFoundPages.HandleAsync));
         // Compressing a response that holds both a secret and text someone else wrote lets an attacker
         // read the secret from its size (BREACH). The widget's responses hold no secret: they are the same
         // for every visitor, with no antiforgery token, cookie value or per-user data in them. The pages

@@ -26,6 +26,8 @@ public sealed class SiteSettingsForm
 
     public string CustomCss { get; set; } = "";
 
+    public CallsMode Calls { get; set; }
+
     /// <summary>One domain per line.</summary>
     public string AllowedDomains { get; set; } = "";
 
@@ -57,6 +59,7 @@ public sealed class SiteSettingsForm
         CustomCss = settings.CustomCss,
         AllowedDomains = string.Join('\n', settings.AllowedDomains),
         BrowseTogether = settings.BrowseTogether,
+        Calls = settings.Calls,
     };
 
     /// <summary>The settings this form describes, and what is wrong with them (empty when they can be saved).</summary>
@@ -89,6 +92,7 @@ public sealed class SiteSettingsForm
             CustomCss = CustomCss,
             AllowedDomains = domains.Distinct().ToArray(),
             BrowseTogether = BrowseTogether,
+            Calls = Calls,
         };
         var errors = settings.Validate().ToDictionary();
         if (badDomains.Count > 0)

@@ -11,12 +11,15 @@ namespace Widget.Web.Sites;
 /// </summary>
 public static class SiteSnippets
 {
+    /// <summary>What the frame may use: the camera and microphone are asked for only when a visitor joins a call.</summary>
+    public const string Allow = "storage-access; camera; microphone; display-capture; autoplay; fullscreen";
+
     /// <summary>Works with no script on the host page at all.</summary>
     public static string Iframe(Uri origin, string tag, SiteSettings settings)
     {
         var src = new Uri(origin, "/w/" + Uri.EscapeDataString(tag));
         return $"<iframe src=\"{src}\" title=\"{Attribute(Title(tag, settings))}\" width=\"{settings.Width}\" height=\"{settings.Height}\" " +
-            "style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>";
+            $"style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"{Allow}\"></iframe>";
     }
 
     /// <summary>The embed script with a container: the chat sits where the container is and resizes itself.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Widget.Core.Sites;
 using Widget.Core.Tags;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
@@ -42,11 +43,13 @@ public static class WidgetEndpoints
 
         var site = await sites.FindAsync(parsed.Value, ct);
         var look = SiteLook.Unclaimed(parsed.Value.Value);
+        var calls = false;
         if (site is not null)
         {
             var draft = SitePreview.Read(preview, site, user);
             look = draft is null ? SiteLook.Of(site) : SiteLook.Of(site, draft, $"{SitePreview.QueryKey}={preview}");
             var allowed = (draft ?? site.Settings).AllowedDomains;
+            calls = (draft ?? site.Settings).Calls != CallsMode.Off;
             if (RefusedFramer.Host(http.Request, allowed, urls.Origin) is { } host)
             {
                 return Refused(http, look.Labels, host);
@@ -68,6 +71,7 @@ public static class WidgetEndpoints
             posting.Value.MaxLength,
             EditWindowSeconds = (int)posting.Value.EditWindow.TotalSeconds,
             Providers = auth.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
+            Calls = calls,
         });
     }
 

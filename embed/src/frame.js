@@ -65,8 +65,10 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
     iframe.src = frameUrl(origin, config.tag);
     iframe.title = config.title;
     iframe.setAttribute('loading', 'lazy');
-    // Lets a browser that partitions third-party storage ask the visitor for the widget's own.
-    iframe.setAttribute('allow', 'storage-access');
+    // storage-access lets a browser that partitions third-party storage ask the visitor for the widget's
+    // own. The rest are for calls: a frame may ask for camera and microphone only where its parent granted
+    // them, and the widget asks only when a visitor presses "Join the call", on sites that turned calls on.
+    iframe.setAttribute('allow', 'storage-access; camera; microphone; display-capture; autoplay; fullscreen');
     css(iframe, { display: 'block', width: '100%', border: '0', ...size });
     fit();
     // The load event comes even when the widget's script fails, and then the page it rendered is

@@ -37,7 +37,7 @@ test('loads the widget page in an iframe', () => {
   assert.equal(iframe().src, 'https://chat.example/w/%D0%BA%D0%BE%D1%82?embed=1');
   assert.equal(iframe().title, 'Chat #кот');
   assert.equal(iframe().getAttribute('loading'), 'lazy');
-  assert.equal(iframe().getAttribute('allow'), 'storage-access');
+  assert.equal(iframe().getAttribute('allow'), 'storage-access; camera; microphone; display-capture; autoplay; fullscreen');
   assert.equal(iframe().style.width, '100%');
   assert.equal(iframe().style.border, '0');
 });

@@ -1,6 +1,7 @@
 import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
 import { createComposeContext } from './compose-context.js';
+import { setUpCall } from './call.js';
 import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
@@ -41,6 +42,7 @@ const account = setUpAccount(widget, {
   onChange() {
     live.restart();
     together.signedInChanged();
+    call.accountChanged();
   },
 });
 const live = connectLive({
@@ -73,6 +75,7 @@ const { applyBan } = followModeration(widget, live, { tag, status, account });
 const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onBan: applyBan });
 setUpCompose(compose, { tag, log, live, status, context });
 followSlowMode(widget, live, { tag });
+const call = setUpCall(widget, { tag, account });
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);

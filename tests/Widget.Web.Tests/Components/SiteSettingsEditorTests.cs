@@ -24,6 +24,18 @@ public sealed class SiteSettingsEditorTests : BunitContext
     }
 
     [Fact]
+    public void Calls_AreOffUntilTheOwnerLetsSignedInVisitorsCall()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings());
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+        Assert.Equal(nameof(CallsMode.Off), cut.Find("#calls").GetAttribute("value"));
+
+        cut.Find("#calls").Change(nameof(CallsMode.SignedIn));
+
+        Assert.Equal(CallsMode.SignedIn, form.ToSettings().Settings.Calls);
+    }
+
+    [Fact]
     public void OwnColours_ShowColourPickersOnlyWhenChosen()
     {
         var form = SiteSettingsForm.From(new SiteSettings());

@@ -35,7 +35,7 @@ public sealed class WidgetPreviewTests : BunitContext
             "<script async src=\"https://chat.example/embed.js\" data-widget-tag=\"mysite\" data-widget-title=\"Our chat\" data-widget-accent=\"#ff6666\"></script>",
             cut.Find("#snippet-bubble").TextContent);
         Assert.Equal(
-            "<iframe src=\"https://chat.example/w/mysite\" title=\"Our chat\" width=\"320\" height=\"500\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"https://chat.example/w/mysite\" title=\"Our chat\" width=\"320\" height=\"500\" style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"storage-access; camera; microphone; display-capture; autoplay; fullscreen\"></iframe>",
             cut.Find("#snippet-iframe").TextContent);
     }
 

@@ -21,6 +21,11 @@ public sealed class WidgetApp : IAsyncLifetime
     /// <summary>Short, so a test sees a desk notice another node's change quickly.</summary>
     public static readonly TimeSpan DeskCheckInterval = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>No TURN server listens here: the hub tests check only the credentials the service mints for it.</summary>
+    public const string TurnUrl = "turn:127.0.0.1:3478";
+
+    public const string TurnSecret = "test-turn-secret";
+
     private IReadOnlyDictionary<string, string> overrides = new Dictionary<string, string>();
     private LogSink? logs;
     private WidgetService? service;
@@ -56,6 +61,8 @@ public sealed class WidgetApp : IAsyncLifetime
             ["Auth:SignInRequestsPerMinute"] = "100000",
             ["Auth:PopupStartsPerMinute"] = "100000",
             ["Realtime:MaxConnectionsPerAddress"] = "100000",
+            ["Calls:TurnUrls:0"] = TurnUrl,
+            ["Calls:TurnSecret"] = TurnSecret,
         };
         foreach (var (key, value) in overrides)
         {

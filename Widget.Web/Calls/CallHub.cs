@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Widget.Core.Sites;
+using Widget.Core.Tags;
+using Widget.Core.Text;
+using Widget.Data.Moderation;
+using Widget.Data.Sites;
+using Widget.Web.Auth;
+using Widget.Web.Language;
+
+namespace Widget.Web.Calls;
+
+/// <summary>
+/// Signalling for channel calls, a hub of its own so that a widget of a site without calls opens nothing.
+/// Anyone may watch who is in a call; a signed-in visitor who is not banned joins when the site allows calls.
+/// Offers, answers and candidates go to one named connection, and only between members of the same call:
+/// every message is checked against the membership and the sender's bans, its size and the sender's rate.
+/// </summary>
+public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOptions> options) : Hub<ICallClient>
+{
+    public const string Path = "/hubs/calls";
+
+    public static bool Serves(HttpContext context) => context.Request.Path.StartsWithSegments(Path);
+
+    public static string Group(string tag) => "call:" + tag;
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (rooms.Leave(Context.ConnectionId) is { } tag)
+        {
+            await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
+        }
+    }
+
+    /// <summary>Follows the channel's call: answers who is in it, then pushes <c>CallChanged</c>.</summary>
+    public async Task<CallRoster> Watch(string tag, [FromServices] SiteStore sites)
+    {
+        var channel = await CallsAllowedAsync(tag, sites);
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(channel), Context.ConnectionAborted);
+        return rooms.Roster(channel, Max);
+    }
+
+    public async Task<CallJoined> Join(string tag, [FromServices] SiteStore sites, [FromServices] ModerationStore moderation,
+        [FromServices] TurnCredentials turn)
+    {
+        var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
+        var channel = await CallsAllowedAsync(tag, sites);
+        await RefuseIfBannedAsync(user.UserId, channel, moderation);
+        var (outcome, roster) = rooms.Join(channel, new CallMember(Context.ConnectionId, user.UserId, user.Name), Max);
+        switch (outcome)
+        {
+            case CallRooms.JoinOutcome.Full:
+                throw Refusal(Notice.Of("Call.Full"));
+            case CallRooms.JoinOutcome.InAnotherCall:
+                throw Refusal(Notice.Of("Call.InAnother"));
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(channel), Context.ConnectionAborted);
+        await Clients.Group(Group(channel)).CallChanged(roster);
+        return new CallJoined(roster, Context.ConnectionId, turn.For(user.UserId));
+    }
+
+    public async Task Leave()
+    {
+        if (rooms.Leave(Context.ConnectionId) is { } tag)
+        {
+            await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
+        }
+    }
+
+    /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
+    public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn)
+    {
+        var user = Context.User.ToPostAuthor();
+        return user is not null && rooms.CallOf(Context.ConnectionId) is not null
+            ? turn.For(user.UserId)
+            : throw Refusal(Notice.Of("Call.NotMember"));
+    }
+
+    public async Task SendDescription(string to, SessionDescription description, [FromServices] ModerationStore moderation)
+    {
+        if (description.Type is not ("offer" or "answer") || description.Sdp.Length > options.Value.MaxSdpChars)
+        {
+            throw Refusal(Notice.Of("Call.BadSignal"));
+        }
+
+        await CheckSignalAsync(to, moderation);
+        await Clients.Client(to).Description(new DescriptionEvent(Context.ConnectionId, description));
+    }
+
+    public async Task SendCandidate(string to, IceCandidate candidate, [FromServices] ModerationStore moderation)
+    {
+        if (candidate.Candidate.Length > options.Value.MaxCandidateChars || candidate.SdpMid?.Length > 64)
+        {
+            throw Refusal(Notice.Of("Call.BadSignal"));
+        }
+
+        await CheckSignalAsync(to, moderation);
+        await Clients.Client(to).Candidate(new CandidateEvent(Context.ConnectionId, candidate));
+    }
+
+    private int Max => options.Value.MaxParticipants;
+
+    private async Task CheckSignalAsync(string to, ModerationStore moderation)
+    {
+        if (!rate.TryTake(Context))
+        {
+            throw Refusal(Notice.Of("Call.TooFast"));
+        }
+
+        var user = Context.User.ToPostAuthor();
+        if (user is null || rooms.SharedCall(Context.ConnectionId, to) is not { } tag)
+        {
+            throw Refusal(Notice.Of("Call.NotMember"));
+        }
+
+        await RefuseIfBannedAsync(user.UserId, tag, moderation);
+    }
+
+    /// <summary>Any ban in force, a shadow ban too: the others would see and hear its holder.</summary>
+    private async Task RefuseIfBannedAsync(long userId, string tag, ModerationStore moderation)
+    {
+        if ((await moderation.BansOnAsync(userId, [tag], Context.ConnectionAborted)).InForce is not null)
+        {
+            throw Refusal(Notice.Of("Call.Banned"));
+        }
+    }
+
+    private async Task<string> CallsAllowedAsync(string tag, SiteStore sites)
+    {
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            throw Refusal(Notice.Of("Channel.Invalid"));
+        }
+
+        var site = await sites.FindAsync(parsed.Value, Context.ConnectionAborted);
+        return site is { Settings.Calls: not CallsMode.Off }
+            ? parsed.Value.Value
+            : throw Refusal(Notice.Of("Call.Off"));
+    }
+
+    private HubException Refusal(Notice notice) => HubLanguage.Refusal(Context, notice);
+}

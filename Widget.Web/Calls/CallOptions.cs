@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Widget.Web.Calls;
+
+/// <summary>Limits of channel calls and the ICE servers browsers are told to use.</summary>
+public sealed class CallOptions
+{
+    public const string Section = "Calls";
+
+    /// <summary>People in one call. Every one of them sends its video to each of the others (a full mesh),
+    /// which stays smooth up to about four.</summary>
+    [Range(2, 8)]
+    public int MaxParticipants { get; set; } = 4;
+
+    /// <summary>A session description from Chromium with audio and video is about 6 KB.</summary>
+    [Range(1024, 30_000)]
+    public int MaxSdpChars { get; set; } = 16_000;
+
+    [Range(64, 4096)]
+    public int MaxCandidateChars { get; set; } = 1024;
+
+    /// <summary>Signalling messages one connection may send per second, on average...</summary>
+    [Range(1, 1000)]
+    public int SignalsPerSecond { get; set; } = 20;
+
+    /// <summary>...and at once: joining a call of four sends three offers and a few dozen candidates.</summary>
+    [Range(1, 10_000)]
+    public int SignalBurst { get; set; } = 120;
+
+    /// <summary>STUN servers, e.g. <c>stun:turn.example.com:3478</c>. None: browsers use their own addresses only.</summary>
+    public string[] StunUrls { get; set; } = [];
+
+    /// <summary>TURN servers, e.g. <c>turn:turn.example.com:3478?transport=udp</c>; used only with <see cref="TurnSecret"/>.</summary>
+    public string[] TurnUrls { get; set; } = [];
+
+    /// <summary>The secret shared with the TURN server (coturn's <c>static-auth-secret</c>). From the environment only.</summary>
+    public string TurnSecret { get; set; } = "";
+
+    /// <summary>How long minted TURN credentials stay valid. A relay refreshes its allocation with them, so
+    /// they must outlast a call; the widget fetches new ones for every join.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan TurnCredentialLifetime { get; set; } = TimeSpan.FromHours(2);
+}

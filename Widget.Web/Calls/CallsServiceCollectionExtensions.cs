@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Calls;
+
+public static class CallsServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddWidgetCalls(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSignalR().AddHubOptions<CallHub>(hub => hub.AddFilter<HubArgumentGuard>());
+        builder.Services.AddSingleton<CallRooms>();
+        builder.Services.AddSingleton<CallRateLimit>();
+        builder.Services.AddSingleton<TurnCredentials>();
+        return builder;
+    }
+
+    /// <summary>The same guards as the live hub's: browsers from other sites' pages refused, connections per address capped.</summary>
+    public static WebApplication MapCallHub(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<RealtimeOptions>>().Value;
+        app.UseWhen(CallHub.Serves, branch => branch.UseMiddleware<HubOriginGuard>().UseMiddleware<HubConnectionLimit>());
+        app.MapHub<CallHub>(CallHub.Path, connection =>
+        {
+            connection.CloseOnAuthenticationExpiration = true;
+            connection.TransportSendTimeout = options.SlowConsumerTimeout;
+            connection.TransportMaxBufferSize = options.SendBufferBytes;
+        });
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Widget.Web.Calls;
+
+/// <summary>What the call hub pushes to a widget.</summary>
+public interface ICallClient
+{
+    /// <summary>Someone joined or left the call of a channel this connection watches.</summary>
+    Task CallChanged(CallRoster roster);
+
+    /// <summary>An offer or answer from another member, addressed to this connection alone.</summary>
+    Task Description(DescriptionEvent e);
+
+    Task Candidate(CandidateEvent e);
+}

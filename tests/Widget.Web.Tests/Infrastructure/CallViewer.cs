@@ -1,0 +1,78 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Calls;
+
+namespace Widget.Web.Tests.Infrastructure;
+
+/// <summary>A widget's call hub connection over a real WebSocket, recording what the server pushes.</summary>
+public sealed class CallViewer : IAsyncDisposable
+{
+    private readonly Channel<CallRoster> rosters = Channel.CreateUnbounded<CallRoster>();
+    private readonly Channel<DescriptionEvent> descriptions = Channel.CreateUnbounded<DescriptionEvent>();
+    private readonly Channel<CandidateEvent> candidates = Channel.CreateUnbounded<CandidateEvent>();
+
+    private CallViewer(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<CallRoster>(nameof(ICallClient.CallChanged), r => rosters.Writer.TryWrite(r));
+        connection.On<DescriptionEvent>(nameof(ICallClient.Description), e => descriptions.Writer.TryWrite(e));
+        connection.On<CandidateEvent>(nameof(ICallClient.Candidate), e => candidates.Writer.TryWrite(e));
+    }
+
+    public HubConnection Connection { get; }
+
+    public string Id => Connection.ConnectionId ?? throw new InvalidOperationException("Not connected.");
+
+    public static async Task<CallViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.BaseAddress, CallHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        var viewer = new CallViewer(connection);
+        await connection.StartAsync(ct);
+        return viewer;
+    }
+
+    public Task<CallRoster> WatchAsync(string tag, CancellationToken ct) => Connection.InvokeAsync<CallRoster>(nameof(CallHub.Watch), tag, ct);
+
+    public Task<CallJoined> JoinAsync(string tag, CancellationToken ct) => Connection.InvokeAsync<CallJoined>(nameof(CallHub.Join), tag, ct);
+
+    public Task OfferAsync(string to, string sdp, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(CallHub.SendDescription), to, new SessionDescription("offer", sdp), ct);
+
+    public Task<IReadOnlyList<IceServer>> IceServersAsync(CancellationToken ct) =>
+        Connection.InvokeAsync<IReadOnlyList<IceServer>>(nameof(CallHub.IceServers), ct);
+
+    public async Task<CallRoster> RosterUntilAsync(Func<CallRoster, bool> match, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var roster = await rosters.Reader.ReadAsync(timeout.Token);
+            if (match(roster))
+            {
+                return roster;
+            }
+        }
+    }
+
+    public async Task<DescriptionEvent> NextDescriptionAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await descriptions.Reader.ReadAsync(timeout.Token);
+    }
+
+    public bool GotDescription => descriptions.Reader.TryPeek(out _);
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+}
