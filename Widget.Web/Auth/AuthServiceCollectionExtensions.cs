@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Widget.Web.Realtime;
-using Widget.Web.Together;
 
 namespace Widget.Web.Auth;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
 using Widget.Web.Realtime;
-using Widget.Web.Together;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Hosting;
