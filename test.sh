@@ -6,6 +6,7 @@ source scripts/prerequisites.sh
 
 ensure_postgres
 ensure_apt_package chromium chromium
+ensure_apt_package turnserver coturn
 ensure_emoji_font
 ensure_cluster_tools
 build_widget_script

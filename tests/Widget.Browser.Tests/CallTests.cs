@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Widget.Browser.Tests.Infrastructure;
 using Widget.Core.Sites;
@@ -8,22 +9,80 @@ using static Microsoft.Playwright.Assertions;
 namespace Widget.Browser.Tests;
 
 /// <summary>Two visitors of a site with calls on join its channel's call from the widget and see and hear each other.</summary>
-public sealed class CallTests(WidgetApp app, HostPages hostPages, Browsers browsers)
+public sealed class CallTests(WidgetApp app, HostPages hostPages, Browsers browsers) : IAsyncDisposable
 {
+    private readonly List<Visitor> visitors = [];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task TwoVisitors_JoinTheChannelsCall_AndEachReceivesTheOthersVideoAndAudio()
     {
+        var (annas, boriss) = await TwoInTheCallAsync(app.Services, app.BaseAddress, app.CreateClient(), relayOnly: false);
+        var (annaCall, borisCall) = (annas.Root.Locator(".call"), boriss.Root.Locator(".call"));
+
+        await borisCall.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
+
+        await Expect(annaCall.Locator(".call-roster")).ToHaveTextAsync(new Regex("^In the call: [^,]+$"));
+        await Expect(annaCall.Locator(".call-tile video")).ToHaveCountAsync(1);
+        await Expect(borisCall.Locator(".call-live")).ToBeHiddenAsync();
+        await Expect(borisCall.GetByRole(AriaRole.Button, new() { Name = "Join the call" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task RelayOnly_TheCallGoesThroughTurn_WithCredentialsTheServiceMinted()
+    {
+        await using var turn = await TurnServer.StartAsync(Ct);
+        await using var service = await WidgetService.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["Auth:CrossSiteCookie"] = "true",
+                ["Auth:PopupStartsPerMinute"] = "100000",
+                ["Calls:TurnUrls:0"] = turn.Url,
+                ["Calls:TurnSecret"] = TurnServer.Secret,
+            },
+            Ct);
+
+        EmbeddedWidget annas, boriss;
+        try
+        {
+            (annas, boriss) = await TwoInTheCallAsync(service.Services, service.BaseAddress, service.CreateClient(), relayOnly: true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"The relay-only call did not come up. coturn said:\n{string.Join('\n', turn.Output)}", e);
+        }
+
+        foreach (var widget in new[] { annas, boriss })
+        {
+            var pairs = await CallStats.SelectedPairsAsync(widget);
+            Assert.NotEmpty(pairs);
+            Assert.All(pairs, pair => Assert.Equal("relay/relay", pair));
+        }
+
+        // Before the service stops, so the pages do not log its going away as this test's failures.
+        await DisposeAsync();
+    }
+
+    /// <summary>Anna and Boris sign in on a page with the site's iframe snippet and join its call one after the
+    /// other; each then shows both tiles, the live indicator, and receives the other's media.</summary>
+    private async Task<(EmbeddedWidget Anna, EmbeddedWidget Boris)> TwoInTheCallAsync(
+        IServiceProvider services, Uri service, HttpClient api, bool relayOnly)
+    {
         var tag = TestTags.New();
-        using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
         var settings = new SiteSettings { Calls = CallsMode.SignedIn, Height = 640 };
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, settings, Ct);
-        var hostPage = hostPages.Add(HostPage(SiteSnippets.Iframe(app.BaseAddress, tag, settings)));
-        await using var anna = await browsers.NewVisitorAsync("anna");
-        await using var boris = await browsers.NewVisitorAsync("boris");
-        await CallStats.RecordPeersAsync(anna);
-        await CallStats.RecordPeersAsync(boris);
+        using (var owner = await ApiAuthor.SignInAsync(service, api, TestTags.NewLogin(), Ct))
+        {
+            await SiteSeeder.ClaimAsync(services, tag, owner.UserId, settings, Ct);
+        }
+
+        var hostPage = hostPages.Add(HostPage(SiteSnippets.Iframe(service, tag, settings)));
+        var anna = await browsers.NewVisitorAsync("anna");
+        var boris = await browsers.NewVisitorAsync("boris");
+        visitors.Add(anna);
+        visitors.Add(boris);
+        await CallStats.RecordPeersAsync(anna, relayOnly);
+        await CallStats.RecordPeersAsync(boris, relayOnly);
         var annas = await OpenAsync(anna, hostPage);
         var boriss = await OpenAsync(boris, hostPage);
         var (annaName, borisName) = (TestTags.NewLogin(), TestTags.NewLogin());
@@ -45,12 +104,7 @@ public sealed class CallTests(WidgetApp app, HostPages hostPages, Browsers brows
             await ExpectMediaFlowingAsync(widget);
         }
 
-        await borisCall.GetByRole(AriaRole.Button, new() { Name = "Leave" }).ClickAsync();
-
-        await Expect(annaCall.Locator(".call-roster")).ToHaveTextAsync($"In the call: {annaName}");
-        await Expect(annaCall.Locator(".call-tile video")).ToHaveCountAsync(1);
-        await Expect(borisCall.Locator(".call-live")).ToBeHiddenAsync();
-        await Expect(borisCall.GetByRole(AriaRole.Button, new() { Name = "Join the call" })).ToBeVisibleAsync();
+        return (annas, boriss);
     }
 
     /// <summary>Decoded frames and received audio packets grow: the media is arriving, not just negotiated.</summary>
@@ -80,6 +134,16 @@ public sealed class CallTests(WidgetApp app, HostPages hostPages, Browsers brows
         var page = await visitor.Context.NewPageAsync();
         await page.GotoAsync(hostPage.ToString());
         return new EmbeddedWidget(page, page.Locator("iframe"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var visitor in visitors)
+        {
+            await visitor.DisposeAsync();
+        }
+
+        visitors.Clear();
     }
 
     private static string HostPage(string snippet) => $"""

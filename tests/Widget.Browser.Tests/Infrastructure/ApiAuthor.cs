@@ -26,17 +26,20 @@ internal sealed partial class ApiAuthor : IDisposable
     /// <summary>The service's id for this user, as a site's owner is recorded.</summary>
     public long UserId { get; }
 
-    public static async Task<ApiAuthor> SignInAsync(WidgetApp app, string login, CancellationToken ct)
+    public static Task<ApiAuthor> SignInAsync(WidgetApp app, string login, CancellationToken ct) =>
+        SignInAsync(app.BaseAddress, app.CreateClient(), login, ct);
+
+    /// <summary>Signs in to a service of the test's own; <paramref name="api"/> is its client, which the author keeps.</summary>
+    public static async Task<ApiAuthor> SignInAsync(Uri service, HttpClient api, string login, CancellationToken ct)
     {
         var verifier = PopupSignIn.NewVerifier();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
-        using var page = await PopupSignIn.RunAsync(browser, app.BaseAddress, WidgetService.Provider, verifier, login, ct);
+        using var page = await PopupSignIn.RunAsync(browser, service, WidgetService.Provider, verifier, login, ct);
         var html = await page.Content.ReadAsStringAsync(ct);
         var code = CodeAttribute().Match(html) is { Success: true } match
             ? match.Groups[1].Value
             : throw new InvalidOperationException($"The popup's last page ({page.StatusCode}) carries no code: {html}");
 
-        var api = app.CreateClient();
         try
         {
             using var response = await api.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code), ct);

@@ -7,24 +7,43 @@ namespace Widget.Browser.Tests.Infrastructure;
 internal static class CallStats
 {
     private const string Recorder = """
-        (() => {
+        ((relayOnly) => {
           const Native = window.RTCPeerConnection;
           if (!Native) return;
           window.recordedPeers = [];
-          window.RTCPeerConnection = function (...args) {
-            const pc = new Native(...args);
+          window.RTCPeerConnection = function (config = {}) {
+            const pc = new Native(relayOnly ? { ...config, iceTransportPolicy: 'relay' } : config);
             window.recordedPeers.push(pc);
             return pc;
           };
           window.RTCPeerConnection.prototype = Native.prototype;
-        })();
+        })(RELAY_ONLY);
         """;
 
-    public static Task RecordPeersAsync(Visitor visitor) => visitor.Context.AddInitScriptAsync(Recorder);
+    /// <param name="relayOnly">Makes every connection use relay candidates only (iceTransportPolicy "relay").</param>
+    public static Task RecordPeersAsync(Visitor visitor, bool relayOnly = false) =>
+        visitor.Context.AddInitScriptAsync(Recorder.Replace("RELAY_ONLY", relayOnly ? "true" : "false", StringComparison.Ordinal));
+
+    /// <summary>The local and remote candidate types of each open connection's selected pair, e.g. "relay/relay".</summary>
+    public static async Task<IReadOnlyList<string>> SelectedPairsAsync(EmbeddedWidget widget) => await widget.EvaluateAsync<string[]>("""
+        async () => {
+          const pairs = [];
+          for (const pc of window.recordedPeers.filter((p) => p.connectionState !== 'closed')) {
+            const stats = await pc.getStats();
+            stats.forEach((report) => {
+              if (report.type === 'candidate-pair' && report.nominated && report.state === 'succeeded') {
+                pairs.push(`${stats.get(report.localCandidateId).candidateType}/${stats.get(report.remoteCandidateId).candidateType}`);
+              }
+            });
+          }
+          return pairs;
+        }
+        """);
 
     /// <summary>Each recorded connection's states, for a failure message.</summary>
     public static Task<string> StatesAsync(EmbeddedWidget widget) => widget.EvaluateAsync<string>("""
-        () => window.recordedPeers.map((pc) => `${pc.connectionState}/${pc.iceConnectionState}/${pc.signalingState}`).join(', ')
+        () => window.recordedPeers.map((pc) =>
+          `${pc.connectionState}/${pc.iceConnectionState}/${pc.iceGatheringState}/${pc.signalingState} remote ${pc.remoteDescription?.type}`).join(', ')
         """);
 
     /// <summary>Summed over the widget's open peer connections: video frames decoded and audio packets received.</summary>
