@@ -26,8 +26,6 @@ export function setUpCall(widget, { tag, account }) {
   let members = [];
   // While in the call: our connection id, the ICE servers, our media and a peer per other member.
   let call = null;
-  // Offers and candidates that arrive while our Join is answered: the others learn of us first.
-  let early = null;
 
   const say = (message) => {
     status.textContent = message;
@@ -67,8 +65,9 @@ export function setUpCall(widget, { tag, account }) {
     figure.querySelector('video').srcObject = stream;
   }
 
+  // Only to members: a late message of one who left must not open a peer again.
   function peerFor(id) {
-    if (!call || id === call.self) return null;
+    if (!call || id === call.self || !members.some((member) => member.connectionId === id)) return null;
     let peer = call.peers.get(id);
     if (!peer) {
       const name = members.find((member) => member.connectionId === id)?.name ?? '';
@@ -86,7 +85,8 @@ export function setUpCall(widget, { tag, account }) {
     return peer;
   }
 
-  // Peers follow the roster: one for each other member, closed as members leave.
+  // Peers follow the roster: closed as members leave. A newcomer opens a peer to each member (Join); the
+  // members open theirs when its offer arrives, so joining never collides.
   function followMembers() {
     if (!call) return;
     const present = new Set(members.map((member) => member.connectionId));
@@ -97,7 +97,6 @@ export function setUpCall(widget, { tag, account }) {
         grid.querySelector(`[data-connection="${CSS.escape(id)}"]`)?.remove();
       }
     }
-    members.forEach((member) => peerFor(member.connectionId));
   }
 
   function hangUp() {
@@ -115,9 +114,8 @@ export function setUpCall(widget, { tag, account }) {
     followMembers();
     render();
   });
-  const signal = (apply) => (early ? early.push(apply) : apply());
-  hub.on('Description', ({ from, description }) => signal(() => peerFor(from)?.description(description).catch(() => {})));
-  hub.on('Candidate', ({ from, candidate }) => signal(() => peerFor(from)?.candidate(candidate).catch(() => {})));
+  hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
+  hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
   // A new connection is a new member id: the call it was in is gone (rejoining is the visitor's click).
   hub.onreconnecting(hangUp);
   hub.onreconnected(watch);
@@ -151,7 +149,6 @@ export function setUpCall(widget, { tag, account }) {
       say(words.textNoDevices);
       return;
     }
-    early = [];
     try {
       const joined = await hub.invoke('Join', tag);
       call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map() };
@@ -159,13 +156,11 @@ export function setUpCall(widget, { tag, account }) {
       const own = members.find((member) => member.connectionId === joined.self);
       tile(joined.self, own?.name ?? '', stream, true);
       followMembers();
+      members.forEach((member) => peerFor(member.connectionId));
     } catch (error) {
       closeMedia(stream);
       say(refusal(error));
     } finally {
-      const waiting = early;
-      early = null;
-      waiting.forEach((apply) => apply());
       joinButton.disabled = false;
       render();
     }
