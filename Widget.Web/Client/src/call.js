@@ -6,6 +6,9 @@ import { isCrowded } from './call-quality.js';
 import { setUpShare } from './call-share.js';
 import { lang } from './text.js';
 
+// The server pings every Realtime:KeepAliveInterval (4 s): a call whose connection is silent this long has
+// dropped, and the sooner the widget knows, the sooner it rejoins.
+const SERVER_TIMEOUT_MS = 10_000;
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
 // The channel's call (see CallPanel.razor): who is in it for everyone, and for a signed-in visitor
@@ -22,6 +25,7 @@ export function setUpCall(widget, { tag, account }) {
   const hub = new HubConnectionBuilder()
     .withUrl(`/hubs/calls?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: account.token })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => backoff(previousRetryCount) })
+    .withServerTimeout(SERVER_TIMEOUT_MS)
     .configureLogging(LogLevel.Warning)
     .build();
 
