@@ -1,7 +1,10 @@
+import { tune } from './call-quality.js';
+
 // One RTCPeerConnection to one other member, with the W3C "perfect negotiation" pattern: both sides
 // may offer whenever their tracks change; on a collision the polite peer (the smaller connection id)
-// rolls back and takes the other's offer, the impolite one ignores the other's.
-export function createPeer({ id, polite, iceServers, stream, send, onStream, onFailed }) {
+// rolls back and takes the other's offer, the impolite one ignores the other's. A shared screen is one
+// more video track, so starting and stopping it is such a change too.
+export function createPeer({ id, polite, iceServers, stream, screen, crowded, send, onStream, onScreen, onFailed }) {
   const pc = new RTCPeerConnection({ iceServers });
   let makingOffer = false;
   let ignoreOffer = false;
@@ -26,16 +29,34 @@ export function createPeer({ id, polite, iceServers, stream, send, onStream, onF
       send('SendCandidate', id, { candidate: candidate.candidate, sdpMid: candidate.sdpMid, sdpMLineIndex: candidate.sdpMLineIndex }).catch(() => {});
     }
   };
-  pc.ontrack = ({ track, streams }) => onStream(streams[0] ?? new MediaStream([track]));
+  // The member's own stream always carries their microphone; a stream of video alone is a screen.
+  pc.ontrack = ({ track, streams }) => {
+    const [remote = new MediaStream([track])] = streams;
+    if (remote.getAudioTracks().length > 0) {
+      onStream(remote);
+      return;
+    }
+    remote.onremovetrack = () => onScreen(null);
+    onScreen(remote);
+  };
   pc.onconnectionstatechange = () => {
     if (pc.connectionState === 'failed') {
       pc.restartIce();
       onFailed();
     }
   };
-  stream.getTracks().forEach((track) => pc.addTrack(track, stream));
+  const cameras = stream.getTracks().map((track) => pc.addTrack(track, stream)).filter(({ track }) => track.kind === 'video');
+  // Kept after a share stops, so the next share reuses its transceiver instead of adding an m-line.
+  let screenSender = null;
+  let isCrowded = crowded;
 
-  return {
+  const retune = () => {
+    const tunings = cameras.map((sender) => tune(sender, { crowded: isCrowded, screen: false }));
+    if (screenSender?.track) tunings.push(tune(screenSender, { crowded: isCrowded, screen: true }));
+    return Promise.all(tunings);
+  };
+
+  const peer = {
     async description(description) {
       const collision = description.type === 'offer' && (makingOffer || pc.signalingState !== 'stable');
       ignoreOffer = !polite && collision;
@@ -54,8 +75,31 @@ export function createPeer({ id, polite, iceServers, stream, send, onStream, onF
         if (!ignoreOffer) throw error;
       }
     },
+    // Shows the screen (a stream of one video track) to this member, or stops showing it with null.
+    async share(shared) {
+      if (!shared) {
+        if (screenSender?.track) pc.removeTrack(screenSender);
+        return;
+      }
+      const [track] = shared.getVideoTracks();
+      if (screenSender) {
+        await screenSender.replaceTrack(track);
+        screenSender.setStreams(shared);
+        pc.getTransceivers().find((transceiver) => transceiver.sender === screenSender).direction = 'sendrecv';
+      } else {
+        screenSender = pc.addTrack(track, shared);
+      }
+      await retune();
+    },
+    setCrowded(crowdedNow) {
+      isCrowded = crowdedNow;
+      return retune();
+    },
     close() {
       pc.close();
     },
   };
+  retune().catch(() => {});
+  if (screen) peer.share(screen).catch(() => {});
+  return peer;
 }

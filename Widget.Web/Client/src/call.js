@@ -2,8 +2,13 @@ import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { backoff } from './backoff.js';
 import { closeMedia, openMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
+import { isCrowded } from './call-quality.js';
+import { setUpShare } from './call-share.js';
 import { lang } from './text.js';
 
+// The server pings every Realtime:KeepAliveInterval (4 s): a call whose connection is silent this long has
+// dropped, and the sooner the widget knows, the sooner it rejoins.
+const SERVER_TIMEOUT_MS = 10_000;
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
 
 // The channel's call (see CallPanel.razor): who is in it for everyone, and for a signed-in visitor
@@ -14,26 +19,27 @@ export function setUpCall(widget, { tag, account }) {
   const words = panel.dataset;
   const [roster, live, liveText, grid, status] = ['.call-roster', '.call-live', '.call-live-text', '.call-grid', '.call-status']
     .map((selector) => panel.querySelector(selector));
-  const [joinButton, muteButton, cameraButton, leaveButton] = ['.call-join', '.call-mute', '.call-camera', '.call-leave']
+  const [joinButton, muteButton, cameraButton, shareButton, leaveButton] = ['.call-join', '.call-mute', '.call-camera', '.call-share', '.call-leave']
     .map((selector) => panel.querySelector(selector));
 
   const hub = new HubConnectionBuilder()
     .withUrl(`/hubs/calls?lang=${encodeURIComponent(lang)}`, { accessTokenFactory: account.token })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => backoff(previousRetryCount) })
+    .withServerTimeout(SERVER_TIMEOUT_MS)
     .configureLogging(LogLevel.Warning)
     .build();
 
   let members = [];
-  // While in the call: our connection id, the ICE servers, our media and a peer per other member.
+  // While in the call: our connection id (null while the hub reconnects), the ICE servers, our media, a peer
+  // per other member, and whether the call is crowded enough to send less.
   let call = null;
-  // Offers and candidates that arrive while our Join is answered: the others learn of us first.
-  let early = null;
 
   const say = (message) => {
     status.textContent = message;
   };
   const refusal = (error) => String(error?.message ?? '').replace(SERVER_ERROR, '');
   const send = (method, ...args) => hub.invoke(method, ...args);
+  const share = setUpShare(shareButton, words, { peers: () => (call ? [...call.peers.values()] : null) });
 
   function render() {
     roster.textContent = members.length > 0
@@ -42,6 +48,8 @@ export function setUpCall(widget, { tag, account }) {
     const inCall = call !== null;
     joinButton.hidden = inCall || !account.userId() || hub.state !== 'Connected';
     [muteButton, cameraButton, leaveButton].forEach((button) => { button.hidden = !inCall; });
+    // Phones' browsers have no screen capture.
+    shareButton.hidden = !inCall || !navigator.mediaDevices?.getDisplayMedia;
     grid.hidden = !inCall;
     const tracks = call?.stream.getTracks().filter((track) => track.readyState === 'live' && track.enabled) ?? [];
     live.hidden = tracks.length === 0;
@@ -49,12 +57,15 @@ export function setUpCall(widget, { tag, account }) {
     cameraButton.hidden ||= call.stream.getVideoTracks().length === 0;
   }
 
-  function tile(id, name, stream, own) {
-    let figure = grid.querySelector(`[data-connection="${CSS.escape(id)}"]`);
+  // A tile per picture: "own", a member's connection id, or that id and "/screen" for what they share.
+  const tileOf = (key) => grid.querySelector(`[data-tile="${CSS.escape(key)}"]`);
+
+  function tile(key, name, stream, own) {
+    let figure = tileOf(key);
     if (!figure) {
       figure = document.createElement('figure');
       figure.className = 'call-tile';
-      figure.dataset.connection = id;
+      figure.dataset.tile = key;
       const video = document.createElement('video');
       video.autoplay = true;
       video.playsInline = true;
@@ -67,8 +78,9 @@ export function setUpCall(widget, { tag, account }) {
     figure.querySelector('video').srcObject = stream;
   }
 
+  // Only to members: a late message of one who left must not open a peer again.
   function peerFor(id) {
-    if (!call || id === call.self) return null;
+    if (!call?.self || id === call.self || !members.some((member) => member.connectionId === id)) return null;
     let peer = call.peers.get(id);
     if (!peer) {
       const name = members.find((member) => member.connectionId === id)?.name ?? '';
@@ -77,8 +89,11 @@ export function setUpCall(widget, { tag, account }) {
         polite: call.self < id,
         iceServers: call.iceServers,
         stream: call.stream,
+        screen: share.screen,
+        crowded: call.crowded,
         send,
         onStream: (stream) => tile(id, name, stream, false),
+        onScreen: (screen) => (screen ? tile(`${id}/screen`, words.textScreenOf.replace('{0}', name), screen, false) : tileOf(`${id}/screen`)?.remove()),
         onFailed: () => say(words.textLost.replace('{0}', name)),
       });
       call.peers.set(id, peer);
@@ -86,22 +101,29 @@ export function setUpCall(widget, { tag, account }) {
     return peer;
   }
 
-  // Peers follow the roster: one for each other member, closed as members leave.
+  function dropPeer(id) {
+    call.peers.get(id).close();
+    call.peers.delete(id);
+    tileOf(id)?.remove();
+    tileOf(`${id}/screen`)?.remove();
+  }
+
+  // Peers follow the roster: closed as members leave, and what they send follows its size. A newcomer opens a
+  // peer to each member (enter); the members open theirs when its offer arrives, so joining never collides.
   function followMembers() {
     if (!call) return;
     const present = new Set(members.map((member) => member.connectionId));
-    for (const [id, peer] of call.peers) {
-      if (!present.has(id)) {
-        peer.close();
-        call.peers.delete(id);
-        grid.querySelector(`[data-connection="${CSS.escape(id)}"]`)?.remove();
-      }
+    [...call.peers.keys()].filter((id) => !present.has(id)).forEach(dropPeer);
+    const crowded = isCrowded(members.length);
+    if (crowded !== call.crowded) {
+      call.crowded = crowded;
+      call.peers.forEach((peer) => peer.setCrowded(crowded).catch(() => {}));
     }
-    members.forEach((member) => peerFor(member.connectionId));
   }
 
   function hangUp() {
     if (!call) return;
+    share.stop();
     call.peers.forEach((peer) => peer.close());
     closeMedia(call.stream);
     call = null;
@@ -115,12 +137,19 @@ export function setUpCall(widget, { tag, account }) {
     followMembers();
     render();
   });
-  const signal = (apply) => (early ? early.push(apply) : apply());
-  hub.on('Description', ({ from, description }) => signal(() => peerFor(from)?.description(description).catch(() => {})));
-  hub.on('Candidate', ({ from, candidate }) => signal(() => peerFor(from)?.candidate(candidate).catch(() => {})));
-  // A new connection is a new member id: the call it was in is gone (rejoining is the visitor's click).
-  hub.onreconnecting(hangUp);
-  hub.onreconnected(watch);
+  hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
+  hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
+  // A reconnected hub is a new connection, so a new member: the old one's peers are of no use, but camera,
+  // microphone and a shared screen stay on, and the call is joined again as soon as the hub is back.
+  hub.onreconnecting(() => {
+    if (!call) return;
+    [...call.peers.keys()].forEach(dropPeer);
+    call.self = null;
+  });
+  hub.onreconnected(async () => {
+    await watch();
+    if (call) await rejoin();
+  });
 
   async function watch() {
     try {
@@ -140,34 +169,47 @@ export function setUpCall(widget, { tag, account }) {
     }
   }
 
+  // Joins with media already open, and calls everyone in the call.
+  async function enter(stream) {
+    try {
+      const joined = await hub.invoke('Join', tag);
+      call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map(), crowded: false };
+      members = joined.roster.members;
+      const own = members.find((member) => member.connectionId === joined.self);
+      tile('own', own?.name ?? '', stream, true);
+      followMembers();
+      members.forEach((member) => peerFor(member.connectionId));
+    } finally {
+      render();
+    }
+  }
+
+  async function rejoin() {
+    try {
+      await enter(call.stream);
+    } catch (error) {
+      // Dropped again while joining: the next reconnect tries again.
+      if (hub.state !== 'Connected') return;
+      hangUp();
+      say(words.textRejoinRefused.replace('{0}', refusal(error)));
+    }
+  }
+
   joinButton.addEventListener('click', async () => {
     joinButton.disabled = true;
     say('');
-    let stream;
     try {
-      stream = await openMedia();
-    } catch {
-      joinButton.disabled = false;
-      say(words.textNoDevices);
-      return;
-    }
-    early = [];
-    try {
-      const joined = await hub.invoke('Join', tag);
-      call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map() };
-      members = joined.roster.members;
-      const own = members.find((member) => member.connectionId === joined.self);
-      tile(joined.self, own?.name ?? '', stream, true);
-      followMembers();
-    } catch (error) {
-      closeMedia(stream);
-      say(refusal(error));
+      const stream = await openMedia().catch(() => null);
+      if (!stream) {
+        say(words.textNoDevices);
+        return;
+      }
+      await enter(stream).catch((error) => {
+        closeMedia(stream);
+        say(refusal(error));
+      });
     } finally {
-      const waiting = early;
-      early = null;
-      waiting.forEach((apply) => apply());
       joinButton.disabled = false;
-      render();
     }
   });
 
