@@ -47,7 +47,8 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
         var channel = await CallsAllowedAsync(tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
-        var (outcome, roster) = rooms.Join(channel, new CallMember(Context.ConnectionId, user.UserId, user.Name), Max);
+        var member = new CallMember(Context.ConnectionId, user.UserId, user.Name);
+        var (outcome, roster) = rooms.Join(channel, member, HubLanguage.Of(Context), Max);
         switch (outcome)
         {
             case CallRooms.JoinOutcome.Full:

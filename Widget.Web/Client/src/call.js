@@ -115,6 +115,12 @@ export function setUpCall(widget, { tag, account }) {
     followMembers();
     render();
   });
+  // A ban or a moderator took us out: the server has already dropped us from the call.
+  hub.on('Removed', (removed) => {
+    if (removed.tag !== tag) return;
+    hangUp();
+    say(removed.message);
+  });
   const signal = (apply) => (early ? early.push(apply) : apply());
   hub.on('Description', ({ from, description }) => signal(() => peerFor(from)?.description(description).catch(() => {})));
   hub.on('Candidate', ({ from, candidate }) => signal(() => peerFor(from)?.candidate(candidate).catch(() => {})));
