@@ -8,6 +8,7 @@ using Widget.Data.Moderation;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
 using Widget.Web.Language;
+using Widget.Web.Moderation;
 
 namespace Widget.Web.Calls;
 
@@ -16,6 +17,7 @@ namespace Widget.Web.Calls;
 /// Anyone may watch who is in a call; a signed-in visitor who is not banned joins when the site allows calls.
 /// Offers, answers and candidates go to one named connection, and only between members of the same call:
 /// every message is checked against the membership and the sender's bans, its size and the sender's rate.
+/// The channel's moderators may take anyone out of its call, or end it.
 /// </summary>
 public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOptions> options) : Hub<ICallClient>
 {
@@ -68,6 +70,20 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         {
             await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
         }
+    }
+
+    /// <summary>A moderator of the channel takes one connection out of its call.</summary>
+    public async Task Remove(string tag, string connectionId, [FromServices] ModeratorAccess access, [FromServices] ICallEvictions evictions)
+    {
+        var channel = await ModeratedAsync(tag, access);
+        await evictions.EvictAsync(new CallEviction(channel, CallOutReason.Removed, ConnectionId: connectionId));
+    }
+
+    /// <summary>A moderator of the channel ends its call: everyone in it is taken out.</summary>
+    public async Task End(string tag, [FromServices] ModeratorAccess access, [FromServices] ICallEvictions evictions)
+    {
+        var channel = await ModeratedAsync(tag, access);
+        await evictions.EvictAsync(new CallEviction(channel, CallOutReason.Ended));
     }
 
     /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
@@ -126,6 +142,19 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         {
             throw Refusal(Notice.Of("Call.Banned"));
         }
+    }
+
+    private async Task<string> ModeratedAsync(string tag, ModeratorAccess access)
+    {
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            throw Refusal(Notice.Of("Channel.Invalid"));
+        }
+
+        var user = Context.User.ToPostAuthor();
+        return user is not null && await access.CanModerateAsync(parsed.Value.Value, user.UserId, Context.ConnectionAborted)
+            ? parsed.Value.Value
+            : throw Refusal(Notice.Of("Call.NotModerator"));
     }
 
     private async Task<string> CallsAllowedAsync(string tag, SiteStore sites)

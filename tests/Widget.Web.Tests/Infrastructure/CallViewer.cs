@@ -50,6 +50,11 @@ public sealed class CallViewer : IAsyncDisposable
     public Task OfferAsync(string to, string sdp, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(CallHub.SendDescription), to, new SessionDescription("offer", sdp), ct);
 
+    public Task RemoveAsync(string tag, string connectionId, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(CallHub.Remove), tag, connectionId, ct);
+
+    public Task EndAsync(string tag, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.End), tag, ct);
+
     public Task<IReadOnlyList<IceServer>> IceServersAsync(CancellationToken ct) =>
         Connection.InvokeAsync<IReadOnlyList<IceServer>>(nameof(CallHub.IceServers), ct);
 
