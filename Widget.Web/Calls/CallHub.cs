@@ -8,7 +8,6 @@ using Widget.Data.Moderation;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
 using Widget.Web.Language;
-using Widget.Web.Moderation;
 
 namespace Widget.Web.Calls;
 
@@ -73,18 +72,11 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
     }
 
     /// <summary>A moderator of the channel takes one connection out of its call.</summary>
-    public async Task Remove(string tag, string connectionId, [FromServices] ModeratorAccess access, [FromServices] ICallEvictions evictions)
-    {
-        var channel = await ModeratedAsync(tag, access);
-        await evictions.EvictAsync(new CallEviction(channel, CallOutReason.Removed, ConnectionId: connectionId));
-    }
+    public Task Remove(string tag, string connectionId, [FromServices] CallModeration moderation) =>
+        TakeOutAsync(tag, connectionId, moderation);
 
     /// <summary>A moderator of the channel ends its call: everyone in it is taken out.</summary>
-    public async Task End(string tag, [FromServices] ModeratorAccess access, [FromServices] ICallEvictions evictions)
-    {
-        var channel = await ModeratedAsync(tag, access);
-        await evictions.EvictAsync(new CallEviction(channel, CallOutReason.Ended));
-    }
+    public Task End(string tag, [FromServices] CallModeration moderation) => TakeOutAsync(tag, null, moderation);
 
     /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
     public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn)
@@ -144,7 +136,7 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         }
     }
 
-    private async Task<string> ModeratedAsync(string tag, ModeratorAccess access)
+    private async Task TakeOutAsync(string tag, string? connectionId, CallModeration moderation)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -152,9 +144,10 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         }
 
         var user = Context.User.ToPostAuthor();
-        return user is not null && await access.CanModerateAsync(parsed.Value.Value, user.UserId, Context.ConnectionAborted)
-            ? parsed.Value.Value
-            : throw Refusal(Notice.Of("Call.NotModerator"));
+        if (user is null || !(await moderation.TakeOutAsync(user.UserId, parsed.Value.Value, connectionId, Context.ConnectionAborted)).Done)
+        {
+            throw Refusal(Notice.Of("Call.NotModerator"));
+        }
     }
 
     private async Task<string> CallsAllowedAsync(string tag, SiteStore sites)

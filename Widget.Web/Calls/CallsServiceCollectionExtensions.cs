@@ -15,6 +15,7 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<CallRateLimit>();
         builder.Services.AddSingleton<TurnCredentials>();
         builder.Services.AddSingleton<CallEvictor>();
+        builder.Services.AddScoped<CallModeration>();
         // With Redis, AddWidgetCluster has registered the evictions that reach every node.
         builder.Services.TryAddSingleton<ICallEvictions>(services => services.GetRequiredService<CallEvictor>());
         return builder;
