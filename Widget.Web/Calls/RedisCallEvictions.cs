@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Widget.Web.Cluster;
-using Widget.Web.Realtime;
 
 namespace Widget.Web.Calls;
 
@@ -28,7 +27,7 @@ public sealed partial class RedisCallEvictions(
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogPublishFailed(logger, eviction.Tag, e);
-            await local.EvictAsync(eviction);
+            local.Evict(eviction);
         }
     }
 
@@ -51,7 +50,7 @@ public sealed partial class RedisCallEvictions(
     {
         if (JsonSerializer.Deserialize<CallEviction>((string)message!) is { } eviction)
         {
-            DetachedSends.Observe(local.EvictAsync(eviction), null, e => LogApplyFailed(logger, eviction.Tag, e));
+            local.Evict(eviction);
         }
     }
 
@@ -60,7 +59,4 @@ public sealed partial class RedisCallEvictions(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable at start: this node hears other nodes' call evictions once it is back")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Taking people out of the call in #{Tag} failed to reach some of them")]
-    private static partial void LogApplyFailed(ILogger logger, string tag, Exception exception);
 }
