@@ -16,6 +16,7 @@ namespace Widget.Web.Calls;
 /// Anyone may watch who is in a call; a signed-in visitor who is not banned joins when the site allows calls.
 /// Offers, answers and candidates go to one named connection, and only between members of the same call:
 /// every message is checked against the membership and the sender's bans, its size and the sender's rate.
+/// The channel's moderators may take anyone out of its call, or end it.
 /// </summary>
 public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOptions> options) : Hub<ICallClient>
 {
@@ -47,7 +48,8 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
         var channel = await CallsAllowedAsync(tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
-        var (outcome, roster) = rooms.Join(channel, new CallMember(Context.ConnectionId, user.UserId, user.Name), Max);
+        var member = new CallMember(Context.ConnectionId, user.UserId, user.Name);
+        var (outcome, roster) = rooms.Join(channel, member, HubLanguage.Of(Context), Max);
         switch (outcome)
         {
             case CallRooms.JoinOutcome.Full:
@@ -68,6 +70,13 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
             await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
         }
     }
+
+    /// <summary>A moderator of the channel takes one connection out of its call.</summary>
+    public Task Remove(string tag, string connectionId, [FromServices] CallModeration moderation) =>
+        TakeOutAsync(tag, connectionId, moderation);
+
+    /// <summary>A moderator of the channel ends its call: everyone in it is taken out.</summary>
+    public Task End(string tag, [FromServices] CallModeration moderation) => TakeOutAsync(tag, null, moderation);
 
     /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
     public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn)
@@ -124,6 +133,20 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         if ((await moderation.BansOnAsync(userId, [tag], Context.ConnectionAborted)).InForce is not null)
         {
             throw Refusal(Notice.Of("Call.Banned"));
+        }
+    }
+
+    private async Task TakeOutAsync(string tag, string? connectionId, CallModeration moderation)
+    {
+        if (!Tag.TryParse(tag, out var parsed))
+        {
+            throw Refusal(Notice.Of("Channel.Invalid"));
+        }
+
+        var user = Context.User.ToPostAuthor();
+        if (user is null || !(await moderation.TakeOutAsync(user.UserId, parsed.Value.Value, connectionId, Context.ConnectionAborted)).Done)
+        {
+            throw Refusal(Notice.Of("Call.NotModerator"));
         }
     }
 

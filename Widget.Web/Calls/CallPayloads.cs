@@ -22,3 +22,6 @@ public sealed record IceCandidate(string Candidate, string? SdpMid, int? SdpMLin
 public sealed record DescriptionEvent(string From, SessionDescription Description);
 
 public sealed record CandidateEvent(string From, IceCandidate Candidate);
+
+/// <summary>To a removed member alone: the server has taken them out of the tag's call, and why.</summary>
+public sealed record CallRemovedEvent(string Tag, string Message);

@@ -1,3 +1,5 @@
+using Widget.Core.Sites;
+
 namespace Widget.Web.Calls;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class CallRooms
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<CallMember>> rooms = [];
-    private readonly Dictionary<string, string> callOf = [];
+    private readonly Dictionary<string, Seat> callOf = [];
 
     public enum JoinOutcome
     {
@@ -17,12 +19,14 @@ public sealed class CallRooms
         InAnotherCall,
     }
 
-    /// <summary>Adds the member unless the call already holds <paramref name="max"/>; joining twice is no change.</summary>
-    public (JoinOutcome Outcome, CallRoster Roster) Join(string tag, CallMember member, int max)
+    /// <summary>Adds the member unless the call already holds <paramref name="max"/>; joining twice is no change.
+    /// The member's widget language is kept for what the server may later have to tell them alone.</summary>
+    public (JoinOutcome Outcome, CallRoster Roster) Join(string tag, CallMember member, WidgetLanguage language, int max)
     {
         lock (gate)
         {
-            if (callOf.TryGetValue(member.ConnectionId, out var current) && current != tag)
+            var current = callOf.GetValueOrDefault(member.ConnectionId)?.Tag;
+            if (current is not null && current != tag)
             {
                 return (JoinOutcome.InAnotherCall, RosterOf(tag, max));
             }
@@ -36,7 +40,7 @@ public sealed class CallRooms
                 }
 
                 room.Add(member);
-                callOf[member.ConnectionId] = tag;
+                callOf[member.ConnectionId] = new Seat(tag, language);
             }
 
             return (JoinOutcome.Joined, RosterOf(tag, max));
@@ -48,19 +52,47 @@ public sealed class CallRooms
     {
         lock (gate)
         {
-            if (!callOf.Remove(connectionId, out var tag))
+            if (!callOf.Remove(connectionId, out var seat))
             {
                 return null;
             }
 
-            var room = rooms[tag];
+            var room = rooms[seat.Tag];
             room.RemoveAll(m => m.ConnectionId == connectionId);
+            if (room.Count == 0)
+            {
+                rooms.Remove(seat.Tag);
+            }
+
+            return seat.Tag;
+        }
+    }
+
+    /// <summary>Takes the members <paramref name="which"/> picks out of the tag's call: who went, each with their
+    /// language, and the call as it is after.</summary>
+    public (IReadOnlyList<(CallMember Member, WidgetLanguage Language)> Removed, CallRoster Roster) Remove(
+        string tag, Func<CallMember, bool> which, int max)
+    {
+        lock (gate)
+        {
+            if (!rooms.TryGetValue(tag, out var room))
+            {
+                return ([], RosterOf(tag, max));
+            }
+
+            var removed = room.Where(which).Select(m => (m, callOf[m.ConnectionId].Language)).ToList();
+            foreach (var (member, _) in removed)
+            {
+                room.Remove(member);
+                callOf.Remove(member.ConnectionId);
+            }
+
             if (room.Count == 0)
             {
                 rooms.Remove(tag);
             }
 
-            return tag;
+            return (removed, RosterOf(tag, max));
         }
     }
 
@@ -68,7 +100,7 @@ public sealed class CallRooms
     {
         lock (gate)
         {
-            return callOf.GetValueOrDefault(connectionId);
+            return callOf.GetValueOrDefault(connectionId)?.Tag;
         }
     }
 
@@ -77,8 +109,8 @@ public sealed class CallRooms
     {
         lock (gate)
         {
-            return callOf.TryGetValue(connectionId, out var tag) && connectionId != otherConnectionId
-                && callOf.TryGetValue(otherConnectionId, out var other) && tag == other ? tag : null;
+            return callOf.TryGetValue(connectionId, out var seat) && connectionId != otherConnectionId
+                && callOf.TryGetValue(otherConnectionId, out var other) && seat.Tag == other.Tag ? seat.Tag : null;
         }
     }
 
@@ -92,4 +124,6 @@ public sealed class CallRooms
 
     private CallRoster RosterOf(string tag, int max) =>
         new(tag, rooms.TryGetValue(tag, out var room) ? [.. room] : [], max);
+
+    private sealed record Seat(string Tag, WidgetLanguage Language);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Widget.Web.Realtime;
 
@@ -13,6 +14,10 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<CallRooms>();
         builder.Services.AddSingleton<CallRateLimit>();
         builder.Services.AddSingleton<TurnCredentials>();
+        builder.Services.AddSingleton<CallEvictor>();
+        builder.Services.AddScoped<CallModeration>();
+        // With Redis, AddWidgetCluster has registered the evictions that reach every node.
+        builder.Services.TryAddSingleton<ICallEvictions>(services => services.GetRequiredService<CallEvictor>());
         return builder;
     }
 

@@ -10,4 +10,7 @@ public interface ICallClient
     Task Description(DescriptionEvent e);
 
     Task Candidate(CandidateEvent e);
+
+    /// <summary>A ban or a moderator took this connection out of a call: it stops its media and says why.</summary>
+    Task Removed(CallRemovedEvent e);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Widget.Core.Presence;
+using Widget.Web.Calls;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
@@ -59,6 +60,10 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisHubConnectionCounter>();
         builder.Services.AddSingleton<IHubConnectionCounter>(services => services.GetRequiredService<RedisHubConnectionCounter>());
         builder.Services.AddHostedService<HubConnectionCountsHeartbeat>();
+        // Calls live in one node's memory; a ban or a moderator on any node takes people out of them.
+        builder.Services.AddSingleton<RedisCallEvictions>();
+        builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisCallEvictions>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -4,6 +4,7 @@ using Widget.Core.Tags;
 using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
+using Widget.Web.Calls;
 using Widget.Web.Language;
 using Widget.Web.Realtime;
 
@@ -24,6 +25,7 @@ public sealed partial class ModerationService(
     PostQueries posts,
     IHubContext<LiveHub, ILiveClient> hub,
     BanEnds banEnds,
+    ICallEvictions calls,
     ILogger<ModerationService> logger)
 {
     public async Task<ModerationOutcome> HideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
@@ -92,7 +94,8 @@ public sealed partial class ModerationService(
 
     /// <summary>Bans from now until <paramref name="until"/> (null: for good). Postgres refuses the user's next post
     /// on every node; the push only lets their open widgets say so at once. A <paramref name="shadow"/> ban
-    /// refuses nothing and tells nobody: the user's posts are shown to them alone.</summary>
+    /// refuses nothing and tells nobody: the user's posts are shown to them alone. Either kind takes the user out of
+    /// the channel's call at once, since the others would still see and hear them.</summary>
     public async Task<ModerationOutcome> BanAsync(
         long moderatorId, string tag, long userId, DateTimeOffset? until, string reason, bool shadow, CancellationToken ct)
     {
@@ -108,6 +111,8 @@ public sealed partial class ModerationService(
 
         var ban = await store.BanAsync(tag, userId, until, UserText.Line(reason), shadow, moderatorId, ct);
         var words = BanMessages.Notice(tag, until, ban.Reason);
+        // A shadow-banned user is told only that a moderator took them out, not that they are banned.
+        Push(calls.EvictAsync(new CallEviction(tag, shadow ? CallOutReason.Removed : CallOutReason.Banned, UserId: userId)), tag);
         if (shadow)
         {
             return ModerationOutcome.Ok($"{UserText.Line(ban.UserName)} is shadow-banned in #{tag}: only they see their new posts.");

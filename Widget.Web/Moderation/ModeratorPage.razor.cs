@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using Widget.Core.Moderation;
 using Widget.Core.Posts;
 using Widget.Data.Moderation;
 using Widget.Data.Posts;
 using Widget.Web.Auth;
+using Widget.Web.Calls;
 using Widget.Web.Sites;
 
 namespace Widget.Web.Moderation;
@@ -30,6 +32,7 @@ public sealed partial class ModeratorPage : IDisposable
     private IReadOnlyList<LogEntry> log = [];
     private IReadOnlyList<ModeratorEntry> moderators = [];
     private IReadOnlyList<HeldPost> held = [];
+    private CallRoster call = new("", [], 0);
     private PremoderationMode premoderation;
     private DeskMark? mark;
     private string? watched;
@@ -80,6 +83,12 @@ public sealed partial class ModeratorPage : IDisposable
     [Inject] private DeskWatch Watch { get; set; } = default!;
 
     [Inject] private ChannelHandover Handover { get; set; } = default!;
+
+    [Inject] private CallRooms Calls { get; set; } = default!;
+
+    [Inject] private CallModeration CallModeration { get; set; } = default!;
+
+    [Inject] private IOptions<CallOptions> CallOptions { get; set; } = default!;
 
     [Inject] private ILogger<ModeratorPage> Logger { get; set; } = default!;
 
@@ -160,6 +169,8 @@ public sealed partial class ModeratorPage : IDisposable
         log = await Store.LogOfAsync(Tag, PageSize, ct);
         pinnedId = (await Rules.PinnedAsync(Tag, ct))?.Id;
         moderators = canAppoint ? await Roles.ModeratorsAsync(Tag, ct) : [];
+        // From this node's memory: calls are held by the node their members are connected to (see nginx.conf).
+        call = Calls.Roster(Tag, CallOptions.Value.MaxParticipants);
     }
 
     private Task HideAsync(long postId) => RunAsync(m => m.HideAsync(userId, Tag, postId, CancellationToken.None));
@@ -199,6 +210,9 @@ public sealed partial class ModeratorPage : IDisposable
 
     private Task SavePremoderationAsync(PremoderationMode mode) =>
         RunAsync(_ => Premoderation.SetModeAsync(userId, Tag, mode, CancellationToken.None));
+
+    private Task TakeOutOfCallAsync(string? connectionId) =>
+        RunAsync(_ => CallModeration.TakeOutAsync(userId, Tag, connectionId, CancellationToken.None));
 
     private Task HandOverAsync() => RunAsync(_ => long.TryParse(newOwner.Trim(), out var newOwnerId)
         ? Handover.HandOverAsync(userId, Core.Tags.Tag.Parse(Tag), newOwnerId, CancellationToken.None)

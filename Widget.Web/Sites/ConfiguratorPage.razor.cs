@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Widget.Core.Sites;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
+using Widget.Web.Calls;
 using Widget.Web.Hosting;
 using Widget.Web.Viewing;
 
@@ -36,6 +37,8 @@ public sealed partial class ConfiguratorPage
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private PublicUrls Urls { get; set; } = default!;
+
+    [Inject] private ICallEvictions Calls { get; set; } = default!;
 
     private Uri Origin => Urls.Origin;
 
@@ -76,8 +79,19 @@ public sealed partial class ConfiguratorPage
             return;
         }
 
-        saved = await Store.SaveAsync(Core.Tags.Tag.Parse(Tag), ownerId, settings, CancellationToken.None)
-            ? "Saved." : "This site is no longer yours.";
+        var tag = Core.Tags.Tag.Parse(Tag);
+        if (!await Store.SaveAsync(tag, ownerId, settings, CancellationToken.None))
+        {
+            saved = "This site is no longer yours.";
+            return;
+        }
+
+        saved = "Saved.";
+        // Joining and watching check the setting, but a call already going would go on without this.
+        if (settings.Calls == CallsMode.Off)
+        {
+            await Calls.EvictAsync(new CallEviction(tag.Value, CallOutReason.CallsOff));
+        }
     }
 
     private async Task ReleaseAsync()

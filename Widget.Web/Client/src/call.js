@@ -137,6 +137,12 @@ export function setUpCall(widget, { tag, account }) {
     followMembers();
     render();
   });
+  // A ban or a moderator took us out: the server has already dropped us from the call.
+  hub.on('Removed', (removed) => {
+    if (removed.tag !== tag) return;
+    hangUp();
+    say(removed.message);
+  });
   hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
   hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
   // A reconnected hub is a new connection, so a new member: the old one's peers are of no use, but camera,

@@ -13,6 +13,9 @@ internal static class ClusterDatabase
         ExecuteAsync(cluster, "INSERT INTO channel_rules (tag, slow_mode_seconds, blocked_words) VALUES ($1, $2, '{}')",
             ct, tag, seconds);
 
+    public static Task TurnOnCallsAsync(WidgetCluster cluster, string tag, CancellationToken ct) =>
+        ExecuteAsync(cluster, "UPDATE sites SET settings = jsonb_set(settings, '{calls}', '\"SignedIn\"') WHERE tag = $1", ct, tag);
+
     private static async Task ExecuteAsync(WidgetCluster cluster, string sql, CancellationToken ct, params object[] values)
     {
         await using var data = NpgsqlDataSource.Create(cluster.DatabaseConnectionString);

@@ -11,6 +11,7 @@ public sealed class CallViewer : IAsyncDisposable
     private readonly Channel<CallRoster> rosters = Channel.CreateUnbounded<CallRoster>();
     private readonly Channel<DescriptionEvent> descriptions = Channel.CreateUnbounded<DescriptionEvent>();
     private readonly Channel<CandidateEvent> candidates = Channel.CreateUnbounded<CandidateEvent>();
+    private readonly Channel<CallRemovedEvent> removals = Channel.CreateUnbounded<CallRemovedEvent>();
 
     private CallViewer(HubConnection connection)
     {
@@ -18,16 +19,17 @@ public sealed class CallViewer : IAsyncDisposable
         connection.On<CallRoster>(nameof(ICallClient.CallChanged), r => rosters.Writer.TryWrite(r));
         connection.On<DescriptionEvent>(nameof(ICallClient.Description), e => descriptions.Writer.TryWrite(e));
         connection.On<CandidateEvent>(nameof(ICallClient.Candidate), e => candidates.Writer.TryWrite(e));
+        connection.On<CallRemovedEvent>(nameof(ICallClient.Removed), e => removals.Writer.TryWrite(e));
     }
 
     public HubConnection Connection { get; }
 
     public string Id => Connection.ConnectionId ?? throw new InvalidOperationException("Not connected.");
 
-    public static async Task<CallViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct)
+    public static async Task<CallViewer> ConnectAsync(WidgetApp app, string? token, CancellationToken ct, string lang = "en")
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, CallHub.Path), options =>
+            .WithUrl(new Uri(app.BaseAddress, $"{CallHub.Path}?lang={lang}"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 if (token is not null)
@@ -47,6 +49,11 @@ public sealed class CallViewer : IAsyncDisposable
 
     public Task OfferAsync(string to, string sdp, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(CallHub.SendDescription), to, new SessionDescription("offer", sdp), ct);
+
+    public Task RemoveAsync(string tag, string connectionId, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(CallHub.Remove), tag, connectionId, ct);
+
+    public Task EndAsync(string tag, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.End), tag, ct);
 
     public Task<IReadOnlyList<IceServer>> IceServersAsync(CancellationToken ct) =>
         Connection.InvokeAsync<IReadOnlyList<IceServer>>(nameof(CallHub.IceServers), ct);
@@ -71,6 +78,15 @@ public sealed class CallViewer : IAsyncDisposable
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await descriptions.Reader.ReadAsync(timeout.Token);
     }
+
+    public async Task<CallRemovedEvent> NextRemovalAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await removals.Reader.ReadAsync(timeout.Token);
+    }
+
+    public bool GotRemoval => removals.Reader.TryPeek(out _);
 
     public bool GotDescription => descriptions.Reader.TryPeek(out _);
 

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Widget.Core.Text;
+using Widget.Web.Language;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Calls;
+
+/// <summary>Takes people out of this node's calls: each one removed is told why, in their widget's language, so
+/// it stops its camera and microphone; then the call's watchers get the roster without them and drop their peers.
+/// The removal is done on return; the telling is not awaited (<see cref="DetachedSends"/>), so a moderator never
+/// waits on the slowest watcher.</summary>
+public sealed partial class CallEvictor(
+    CallRooms rooms, IHubContext<CallHub, ICallClient> hub, IOptions<CallOptions> options, ILogger<CallEvictor> logger)
+    : ICallEvictions
+{
+    public Task EvictAsync(CallEviction eviction)
+    {
+        Evict(eviction);
+        return Task.CompletedTask;
+    }
+
+    public void Evict(CallEviction eviction)
+    {
+        var (removed, roster) = rooms.Remove(eviction.Tag, eviction.Matches, options.Value.MaxParticipants);
+        if (removed.Count > 0)
+        {
+            DetachedSends.Observe(TellAsync(eviction, removed, roster), null, e => LogTellFailed(logger, eviction.Tag, e));
+        }
+    }
+
+    private async Task TellAsync(
+        CallEviction eviction, IReadOnlyList<(CallMember Member, Core.Sites.WidgetLanguage Language)> removed, CallRoster roster)
+    {
+        var notice = Notice.Of("Call.Out." + eviction.Reason, eviction.Tag);
+        // Told first: a widget that learned of its removal from the roster alone would not know why.
+        await Task.WhenAll(removed.Select(r =>
+            hub.Clients.Client(r.Member.ConnectionId).Removed(new CallRemovedEvent(eviction.Tag, VisitorText.Say(notice, r.Language)))));
+        await hub.Clients.Group(CallHub.Group(eviction.Tag)).CallChanged(roster);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "People taken out of the call in #{Tag} were not all told; their widgets hear nothing more from it")]
+    private static partial void LogTellFailed(ILogger logger, string tag, Exception exception);
+}

@@ -1,0 +1,26 @@
+using Widget.Web.Moderation;
+
+namespace Widget.Web.Calls;
+
+/// <summary>What a channel's moderators do to its call, from a widget's call hub or from the desk: the same check
+/// either way.</summary>
+public sealed class CallModeration(ModeratorAccess access, ICallEvictions evictions)
+{
+    /// <summary>Takes one connection out of the tag's call, or, with <paramref name="connectionId"/> null, everyone.</summary>
+    public async Task<ModerationOutcome> TakeOutAsync(long moderatorId, string tag, string? connectionId, CancellationToken ct)
+    {
+        if (!await access.CanModerateAsync(tag, moderatorId, ct))
+        {
+            return ModerationOutcome.NotAllowed(tag);
+        }
+
+        if (connectionId is null)
+        {
+            await evictions.EvictAsync(new CallEviction(tag, CallOutReason.Ended));
+            return ModerationOutcome.Ok($"The call in #{tag} is ended.");
+        }
+
+        await evictions.EvictAsync(new CallEviction(tag, CallOutReason.Removed, ConnectionId: connectionId));
+        return ModerationOutcome.Ok("Taken out of the call.");
+    }
+}
