@@ -11,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Widget.Browser.Tests;
 
 /// <summary>A ban ends the banned visitor's part in a call: their widget stops its media and says why, the other's drops them.</summary>
+[Collection(CallsCollection.Name)]
 public sealed class CallModerationTests(WidgetApp app, HostPages hostPages, Browsers browsers)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
