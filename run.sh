@@ -60,6 +60,7 @@ done
 cat <<EOT
 
   Demo host page    http://127.0.0.1:$DEMO_PORT/   (another origin, embedding the widget)
+                    http://127.0.0.1:$DEMO_PORT/book, /pricing   (a form and a page with routes, to browse together)
   Widget            $widget_origin/w/demo
   Public posts      $widget_origin/   (tag pages, profiles, permalinks, search, feeds)
   Your sites        $widget_origin/sites   (claim a tag, set it up, copy the snippet)
