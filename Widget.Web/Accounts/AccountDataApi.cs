@@ -4,6 +4,7 @@ using Widget.Data.Accounts;
 using Widget.Data.Posts;
 using Widget.Data.Reactions;
 using Widget.Web.Auth;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Accounts;
 
@@ -35,13 +36,16 @@ public static class AccountDataApi
 
     /// <summary>Deletes the account and everything in it, then ends its sessions and their open connections here.</summary>
     public static async Task<NoContent> DeleteAsync(
-        ClaimsPrincipal user, AccountDeletion deletion, SessionGuard guard, CancellationToken ct)
+        ClaimsPrincipal user, AccountDeletion deletion, SessionGuard guard, WidgetPageEvictions pages, CancellationToken ct)
     {
         var author = user.ToPostAuthor()!;
         foreach (var session in await deletion.DeleteAsync(author.UserId, ct))
         {
             await guard.RevokeAsync(session, ct);
         }
+
+        // Their posts may be on any channel's page.
+        await pages.AllAsync();
 
         return TypedResults.NoContent();
     }

@@ -9,6 +9,7 @@ using Widget.Web.Calls;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
+using Widget.Web.Viewing;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
 namespace Widget.Web.Cluster;
@@ -64,6 +65,10 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisCallEvictions>();
         builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RedisCallEvictions>());
+        // Widget pages are cached on each node; a change drops them on all.
+        builder.Services.AddSingleton<RedisPageCacheEvictions>();
+        builder.Services.AddSingleton<IPageCacheEvictions>(services => services.GetRequiredService<RedisPageCacheEvictions>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisPageCacheEvictions>());
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", HealthStatus.Degraded, [Hosting.HealthEndpoints.ReadyTag]);
         return builder;
     }

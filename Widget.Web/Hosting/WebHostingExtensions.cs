@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Widget.Web.Auth;
@@ -29,6 +30,10 @@ public static class WebHostingExtensions
         // Our own headers decide who may frame a page; antiforgery's SAMEORIGIN would break the widget.
         builder.Services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
         builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
+        builder.Services.AddOutputCache(options => options.AddBasePolicy(new WidgetPageCachePolicy()));
+        builder.Services.AddSingleton<WidgetPageEvictions>();
+        builder.Services.AddSingleton<LocalPageCacheEvictions>();
+        builder.Services.TryAddSingleton<IPageCacheEvictions>(services => services.GetRequiredService<LocalPageCacheEvictions>());
         return builder;
     }
 
@@ -49,7 +54,11 @@ public static class WebHostingExtensions
         // read the secret from its size (BREACH). The widget's responses hold no secret: they are the same
         // for every visitor, with no antiforgery token, cookie value or per-user data in them. The pages
         // that carry antiforgery tokens stay uncompressed.
-        app.UseWhen(WidgetEndpoints.ServesEveryone, widget => widget.UseResponseCompression());
+        // The widget page is kept rendered and compressed until something on it changes, and handed out
+        // before routing and authentication, which it needs neither of.
+        app.UseWhen(WidgetEndpoints.ServesEveryone, widget => widget
+            .UseWhen(WidgetPageCachePolicy.IsPage, page => page.UseOutputCache().UseMiddleware<WidgetPageValidators>())
+            .UseResponseCompression());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseWidgetAuthentication();

@@ -7,6 +7,7 @@ using Widget.Data.Posts;
 using Widget.Web.Calls;
 using Widget.Web.Language;
 using Widget.Web.Realtime;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Moderation;
 
@@ -26,6 +27,7 @@ public sealed partial class ModerationService(
     IHubContext<LiveHub, ILiveClient> hub,
     BanEnds banEnds,
     ICallEvictions calls,
+    WidgetPageEvictions pages,
     ILogger<ModerationService> logger)
 {
     public async Task<ModerationOutcome> HideAsync(long moderatorId, string tag, long postId, CancellationToken ct)
@@ -41,7 +43,7 @@ public sealed partial class ModerationService(
             return ModerationOutcome.NotFound($"Post {postId} is not shown in #{tag}.");
         }
 
-        PushRemoved(removed);
+        await PushRemovedAsync(removed);
         return ModerationOutcome.Ok($"Post {postId} is hidden from #{tag}.");
     }
 
@@ -62,6 +64,7 @@ public sealed partial class ModerationService(
         if (await posts.InTagAsync(Tag.Parse(tag), postId, ct) is { } shown)
         {
             var html = await renderer.RenderAsync(shown.Post);
+            await pages.TagAsync(tag);
             Push(hub.Clients.Group(LiveGroups.ForTag(tag)).PostAdded(new PostEvent(tag, shown.Seq, shown.Post, html)), tag);
         }
 
@@ -88,7 +91,7 @@ public sealed partial class ModerationService(
             return ModerationOutcome.Visitor(ModerationStatus.NotFound, Notice.Of("Post.Gone", postId));
         }
 
-        PushRemoved(removed);
+        await PushRemovedAsync(removed);
         return ModerationOutcome.Ok($"Post {postId} is deleted.");
     }
 
@@ -154,6 +157,7 @@ public sealed partial class ModerationService(
 
         var pinned = await rules.PinnedAsync(tag, ct);
         var html = pinned is null ? null : await renderer.RenderAsync(pinned);
+        await pages.TagAsync(tag);
         Push(hub.Clients.Group(LiveGroups.ForTag(tag)).PostPinned(new PostPinnedEvent(tag, pinned?.Id, html)), tag);
         return ModerationOutcome.Ok(pinned is null ? "Unpinned." : "Pinned.");
     }
@@ -172,6 +176,7 @@ public sealed partial class ModerationService(
         }
 
         await rules.SetSlowModeAsync(tag, seconds, moderatorId, ct);
+        await pages.TagAsync(tag);
         Push(hub.Clients.Group(LiveGroups.ForTag(tag)).SlowModeChanged(new SlowModeEvent(tag, seconds)), tag);
         return ModerationOutcome.Ok(seconds == 0 ? "Slow mode is off." : $"One post every {seconds} s per user.");
     }
@@ -227,9 +232,12 @@ public sealed partial class ModerationService(
         return ModerationOutcome.Ok("Removed.");
     }
 
-    private void PushRemoved(RemovedPost removed) =>
+    private async Task PushRemovedAsync(RemovedPost removed)
+    {
+        await pages.TagsAsync(removed.Tags);
         Push(Task.WhenAll(removed.Tags.Select(t => hub.Clients.Group(LiveGroups.ForTag(t)).PostRemoved(new PostRemovedEvent(t, removed.PostId)))),
             string.Join(", #", removed.Tags));
+    }
 
     private void Push(Task sends, string tag) => DetachedSends.Observe(sends, null, e => LogPushFailed(logger, tag, e));
 

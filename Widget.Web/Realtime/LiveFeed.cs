@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using Widget.Data.Posts;
 using Widget.Web.Hosting;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Realtime;
 
@@ -11,7 +12,7 @@ namespace Widget.Web.Realtime;
 /// viewers who keep up have a post as soon as it is written to their connections.
 /// </summary>
 public sealed partial class LiveFeed(
-    IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetMetrics metrics, ILogger<LiveFeed> logger)
+    IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetPageEvictions pages, WidgetMetrics metrics, ILogger<LiveFeed> logger)
 {
     /// <summary>
     /// Called after the commit. A send that fails (the backplane's Redis is down) loses nothing: the post
@@ -23,6 +24,7 @@ public sealed partial class LiveFeed(
         var started = Stopwatch.GetTimestamp();
         metrics.PostAccepted();
         var html = await renderer.RenderAsync(stored.Post);
+        await pages.TagsAsync(stored.Placements.Select(p => p.Tag));
         var sends = Task.WhenAll(stored.Placements.Select(p =>
             hub.Clients.Group(LiveGroups.ForTag(p.Tag)).PostAdded(new PostEvent(p.Tag, p.Seq, stored.Post, html))));
         DetachedSends.Observe(sends, () => metrics.FannedOut(Stopwatch.GetElapsedTime(started)), e => Failed(stored.Post.Id, e));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Widget.Data.Posts;
 using Widget.Web.Hosting;
 using Widget.Web.Moderation;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Realtime;
 
@@ -17,7 +18,7 @@ namespace Widget.Web.Realtime;
 /// with several tags is rendered once, at its first place, for all of them.
 /// </remarks>
 public sealed partial class OrderedFeed(
-    PostOrder order, IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetMetrics metrics, ILogger<OrderedFeed> logger)
+    PostOrder order, IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetPageEvictions pages, WidgetMetrics metrics, ILogger<OrderedFeed> logger)
     : BackgroundService
 {
     /// <summary>Posts with places still to send; only the reader touches it.</summary>
@@ -47,6 +48,7 @@ public sealed partial class OrderedFeed(
             if (!placed.Shadow)
             {
                 metrics.PostAccepted();
+                await pages.TagsAsync(placed.Stored.Placements.Select(p => p.Tag));
             }
         }
 

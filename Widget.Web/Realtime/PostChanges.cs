@@ -12,11 +12,13 @@ namespace Widget.Web.Realtime;
 /// caller wait for the sends (<see cref="DetachedSends"/>); a viewer who misses one sees the change on the
 /// next load of the page.
 /// </summary>
-public sealed partial class PostChanges(IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, ILogger<PostChanges> logger)
+public sealed partial class PostChanges(
+    IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetPageEvictions pages, ILogger<PostChanges> logger)
 {
     public async Task EditedAsync(Post post, IReadOnlyList<string> tags)
     {
         var html = await renderer.RenderAsync(post);
+        await pages.TagsAsync(tags);
         DetachedSends.Observe(Task.WhenAll(tags.Select(tag =>
             hub.Clients.Group(LiveGroups.ForTag(tag)).PostEdited(new PostEditedEvent(tag, post.Id, post, html)))),
             null, e => LogSendFailed(logger, post.Id, e));
@@ -25,6 +27,7 @@ public sealed partial class PostChanges(IHubContext<LiveHub, ILiveClient> hub, P
     public async Task ReactionsChangedAsync(long postId, IReadOnlyList<ReactionCount> counts, IReadOnlyList<string> tags)
     {
         var html = await renderer.RenderAsync<PostReactions>(new Dictionary<string, object?> { [nameof(PostReactions.Counts)] = counts });
+        await pages.TagsAsync(tags);
         DetachedSends.Observe(Task.WhenAll(tags.Select(tag =>
             hub.Clients.Group(LiveGroups.ForTag(tag)).ReactionsChanged(new ReactionsChangedEvent(tag, postId, counts, html)))),
             null, e => LogSendFailed(logger, postId, e));

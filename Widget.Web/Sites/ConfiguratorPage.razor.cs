@@ -40,6 +40,8 @@ public sealed partial class ConfiguratorPage
 
     [Inject] private ICallEvictions Calls { get; set; } = default!;
 
+    [Inject] private WidgetPageEvictions Pages { get; set; } = default!;
+
     private Uri Origin => Urls.Origin;
 
     protected override async Task OnParametersSetAsync()
@@ -87,6 +89,7 @@ public sealed partial class ConfiguratorPage
         }
 
         saved = "Saved.";
+        await Pages.TagAsync(tag.Value);
         // Joining and watching check the setting, but a call already going would go on without this.
         if (settings.Calls == CallsMode.Off)
         {
@@ -97,6 +100,7 @@ public sealed partial class ConfiguratorPage
     private async Task ReleaseAsync()
     {
         await Store.ReleaseAsync(Core.Tags.Tag.Parse(Tag), ownerId, CancellationToken.None);
+        await Pages.TagAsync(Core.Tags.Tag.Parse(Tag).Value);
         Navigation.NavigateTo("/sites");
     }
 }

@@ -5,6 +5,7 @@ using Widget.Core.Tags;
 using Widget.Data.Sites;
 using Widget.Web.Auth;
 using Widget.Web.Moderation;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Sites;
 
@@ -20,14 +21,16 @@ public static class SitesApi
     }
 
     public static async Task<Results<Created, ProblemHttpResult, ValidationProblem>> ClaimAsync(
-        string tag, ClaimsPrincipal user, SiteStore sites, CancellationToken ct)
+        string tag, ClaimsPrincipal user, SiteStore sites, WidgetPageEvictions pages, CancellationToken ct)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
             return InvalidTag();
         }
 
-        return await sites.ClaimAsync(parsed.Value, user.ToPostAuthor()!.UserId, ct) switch
+        var claimed = await sites.ClaimAsync(parsed.Value, user.ToPostAuthor()!.UserId, ct);
+        await pages.TagAsync(parsed.Value.Value);
+        return claimed switch
         {
             ClaimResult.Claimed => TypedResults.Created($"/sites/{parsed.Value.Value}"),
             ClaimResult.AlreadyClaimed => TypedResults.Problem(ClaimMessages.AlreadyClaimed(parsed.Value.Value), statusCode: StatusCodes.Status409Conflict),
