@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Widget.Web.Viewing;
 
 namespace Widget.Web.Hosting;
 
@@ -46,7 +47,9 @@ public sealed class SecurityHeaders
     {
         var context = (HttpContext)state;
         var headers = context.Response.Headers;
-        var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null;
+        // A widget page from the output cache is answered before routing, so it has no endpoint to ask.
+        var embeddable = context.GetEndpoint()?.Metadata.GetMetadata<EmbeddableAttribute>() is not null
+            || WidgetPageCachePolicy.IsPage(context);
         if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
             headers.ContentSecurityPolicy = embeddable ? BasePolicy + "frame-ancestors *" : PagePolicy;

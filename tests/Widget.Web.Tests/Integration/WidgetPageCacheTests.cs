@@ -111,6 +111,21 @@ public sealed class WidgetPageCacheTests(WidgetApp app)
         Assert.Contains("bad.example", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Page_ServedFromTheCache_MayStillBeFramedAsTheSiteSays()
+    {
+        var tag = TestTags.New();
+        using var client = app.CreateClient();
+        using var rendered = await client.GetAsync($"/w/{tag}", Ct);
+        using var cached = await client.GetAsync($"/w/{tag}", Ct);
+
+        foreach (var response in new[] { rendered, cached })
+        {
+            Assert.False(response.Headers.Contains("X-Frame-Options"));
+            Assert.EndsWith("frame-ancestors *", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+    }
+
     private static Task<string> PageAsync(HttpClient client, string tag) => client.GetStringAsync($"/w/{tag}?embed=1", Ct);
 
     private static Task<HttpResponseMessage> RevalidateAsync(HttpClient client, string tag, EntityTagHeaderValue etag)
