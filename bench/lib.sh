@@ -13,6 +13,7 @@ bare_dll="$bench_root/bench/BareHub/bin/Release/net10.0/BareHub.dll"
 # The service runs from its published output: outside Development, MapStaticAssets serves the
 # widget's CSS and script (and their precompressed copies) only from there.
 service_dir="$bench_root/.data/bench/publish/web"
+nchan_module=/usr/lib/nginx/modules/ngx_nchan_module.so
 
 bench_log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -168,6 +169,60 @@ bench_start_bare() {
   bare_pid=$!
   bench_pids+=("$bare_pid")
   bench_wait_http "http://127.0.0.1:$port/_stats" 60
+}
+
+# The peers beside the bare hub (bench/nchan, bench/socketio), installed only when a run wants them.
+bench_prepare_peers() { # bench_prepare_peers "TARGETS"
+  if [[ " $* " == *" nchan "* ]]; then
+    ensure_apt_package nginx nginx
+    [[ -e $nchan_module ]] || ensure_apt_package "$nchan_module" libnginx-mod-nchan
+  fi
+  if [[ " $* " == *" socketio "* ]]; then
+    ensure_node_modules "$bench_root/bench/socketio"
+  fi
+}
+
+# A root caller runs the peers as nobody: they need no privilege, and a bench server should have none.
+# setpriv execs, so the PID the script records is the server's own.
+bench_unprivileged=()
+[[ $EUID -ne 0 ]] || bench_unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+
+# bench_start_nchan PORT DIR LOG: nginx with nchan, its prefix, pid and temp files in DIR; sets nchan_pid
+# (the master) and nchan_worker (its one worker, which holds the connections).
+bench_start_nchan() {
+  local port=$1 dir=$2 log=$3
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  sed -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$port|g" \
+    "$bench_root/bench/nchan/nginx.conf.template" >"$dir/nginx.conf"
+  [[ $EUID -ne 0 ]] || chown -R nobody:nogroup "$dir"
+  (exec "${bench_unprivileged[@]}" nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log") >"$log" 2>&1 &
+  nchan_pid=$!
+  bench_pids+=("$nchan_pid")
+  bench_wait_http_status "http://127.0.0.1:$port/" 404 30
+  nchan_worker=$(ps -o pid= --ppid "$nchan_pid" | head -n 1 | tr -d ' ')
+}
+
+# bench_start_socketio PORT LOG; sets socketio_pid.
+bench_start_socketio() {
+  local port=$1 log=$2
+  (cd "$bench_root/bench/socketio" && exec "${bench_unprivileged[@]}" node server.mjs "$port") >"$log" 2>&1 &
+  socketio_pid=$!
+  bench_pids+=("$socketio_pid")
+  bench_wait_http_status "http://127.0.0.1:$port/" 404 30
+}
+
+# Waits until a URL answers with the given status (the peers answer 404 outside their paths).
+bench_wait_http_status() {
+  local url=$1 status=$2 seconds=$3 deadline
+  deadline=$((SECONDS + seconds))
+  until [[ $(curl -sS -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null) == "$status" ]]; do
+    if ((SECONDS >= deadline)); then
+      bench_log "no $status from $url after $seconds s"
+      return 1
+    fi
+    sleep 0.3
+  done
 }
 
 bench_machine() {

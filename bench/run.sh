@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark scenario against the service (on a fresh private Postgres, posts through the
 # full path) and against the bare SignalR hub in bench/BareHub, one after the other in the same run,
-# then prints the comparison table and writes it into docs/benchmarks.md.
+# then prints the comparison table and writes it into docs/benchmarks.md. The connection, chat and
+# hot-channel scenarios also run on two well-known servers doing the bare hub's job: nginx with nchan
+# (bench/nchan) and socket.io 4 (bench/socketio).
 #
-#   bench/run.sh                      the whole set (about 10 minutes on 2 cores)
+#   bench/run.sh                      the whole set (about 13 minutes on 2 cores)
 #   BENCH_QUICK=1 bench/run.sh        a few hundred viewers and a few seconds per scenario
 #   BENCH_SCENARIOS=churn bench/run.sh
 #                                     memory before, with and after 2,000 connections from one address, three
@@ -40,7 +42,8 @@ CHURN_VIEWERS=${BENCH_CHURN_VIEWERS:-2000}      # churn: connections from one ad
 CHURN_CHANNELS=${BENCH_CHURN_CHANNELS:-20}      # ... over this many channels
 CHURN_ROUNDS=${BENCH_CHURN_ROUNDS:-3}           # churn: connect, close, read, this many times
 CHURN_WAIT=${BENCH_CHURN_WAIT:-10}              # churn: seconds from the close to the reading (presence grace 5 s + flush 1 s)
-TARGETS=${BENCH_TARGETS:-service bare}
+TARGETS=${BENCH_TARGETS:-service bare nchan socketio}
+PEERS_SCENARIOS="density_chat hot"            # what nchan and socket.io run; the rest is SignalR-only
 # BENCH_SCENARIOS: a subset of "density_chat hot ingest page", or "churn", for experiments; the report shows
 # what ran. Such a run writes its report to BENCH_DOC only when that is set, so it never replaces the table
 # of the whole set in docs/benchmarks.md.
@@ -55,6 +58,7 @@ bench_log "results and logs in $out"
 
 bench_raise_fd_limit
 bench_build
+bench_prepare_peers "$TARGETS"
 bench clock
 
 pg_port=$(bench_free_port 15432)
@@ -67,20 +71,43 @@ bench_start_oidc "$oidc_port" "$web_port" "$out/oidc.log"
 bench_start_service "$web_port" "$oidc_port" "$pg_port" "$out/service.log"
 bench_start_bare "$bare_port" "$out/bare.log"
 bench_log "service pid $service_pid on :$web_port, bare hub pid $bare_pid on :$bare_port, postgres :$pg_port"
+if [[ " $TARGETS " == *" nchan "* ]]; then
+  nchan_port=$(bench_free_port $((bare_port + 1)))
+  bench_start_nchan "$nchan_port" "$bench_root/.data/bench/nchan" "$out/nchan.log"
+  bench_log "nginx+nchan pid $nchan_pid (worker $nchan_worker) on :$nchan_port"
+fi
+if [[ " $TARGETS " == *" socketio "* ]]; then
+  socketio_port=$(bench_free_port $((${nchan_port:-$bare_port} + 1)))
+  bench_start_socketio "$socketio_port" "$out/socketio.log"
+  bench_log "socket.io pid $socketio_pid on :$socketio_port"
+fi
 
 tokens=$out/tokens.txt
 bench tokens --url "http://localhost:$web_port" --count "$USERS" --sources 127.0.0.2-127.0.0.9 --out "$tokens" --max-seconds 120
 
-# target_* set the address, PID and CPU watch list of one target.
+# use_target sets the address, protocol, PID (the one whose memory is read) and CPU watch list of one
+# target; the peers have no /_stats, so they are read from /proc alone.
 use_target() {
   target=$1
-  if [[ $target == service ]]; then port=$web_port pid=$service_pid; else port=$bare_port pid=$bare_pid; fi
+  case $target in
+    service) port=$web_port pid=$service_pid protocol=signalr ;;
+    bare) port=$bare_port pid=$bare_pid protocol=signalr ;;
+    nchan) port=$nchan_port pid=$nchan_worker protocol=nchan ;;
+    socketio) port=$socketio_port pid=$socketio_pid protocol=socketio ;;
+    *) bench_log "unknown target $target"; return 1 ;;
+  esac
   base=http://127.0.0.1:$port
+  hub=$base
+  stats_at=()
+  if [[ $protocol == signalr ]]; then
+    hub=$base/hubs/live
+    stats_at=(--stats-url "$base/_stats")
+  fi
   watch=(--watch "server=$pid" --watch "postgres=tree:$pg_pid")
 }
 
 stats() { # stats SCENARIO LABEL [--collect]
-  bench stats --target "$target" --scenario "$1" --label "$2" ${3:+"$3"} --pid "$pid" --stats-url "$base/_stats" --out "$results" >&2
+  bench stats --target "$target" --scenario "$1" --label "$2" ${3:+"$3"} --pid "$pid" "${stats_at[@]}" --out "$results" >&2
 }
 
 # start_viewers SCENARIO COUNT CHANNELS PREFIX [PROCESSES]: COUNT viewers over PROCESSES processes
@@ -93,7 +120,7 @@ start_viewers() {
   for ((p = 0; p < processes; p++)); do
     first=$((p * per))
     ((first < count)) || break
-    bench_bg vp viewers --url "$base/hubs/live" --target "$target" --scenario "$scenario" --process "$p" \
+    bench_bg vp viewers --url "$hub" --protocol "$protocol" --target "$target" --scenario "$scenario" --process "$p" \
       --count $((count - first < per ? count - first : per)) --first "$first" --channels "$channels" \
       --channel-prefix "$prefix" --sources "127.0.0.$((2 + p))" --out "$out/viewers-$target-$scenario-$p.jsonl" --max-seconds 400
     viewer_pids+=("$vp")
@@ -117,9 +144,9 @@ stop_viewers() {
 # connection pools) fall before the readings and are charged to no viewer and no post.
 warm_up() {
   start_viewers warmup 200 "$CHANNELS" warmup_
-  bench post --url "$base/hubs/live" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix warmup_ \
+  bench post --url "$hub" --protocol "$protocol" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix warmup_ \
     --phase "0:warmup:500:10" --rounds 8 --settled-jit-ms 100 --target "$target" --scenario warmup \
-    --sources 127.0.0.10 --out "$out/warmup.jsonl" --pid "$pid" --stats-url "$base/_stats" --max-seconds 150 |
+    --sources 127.0.0.10 --out "$out/warmup.jsonl" --pid "$pid" "${stats_at[@]}" --max-seconds 150 |
     sed 's/^/  /' >&2
   stop_viewers discard
   rm -f "$out/warmup.jsonl"
@@ -132,15 +159,15 @@ scenario_density_chat() {
   local phases=() id=1 rate sampler
   warm_up
   stats density before --collect
-  bench_bg sampler sample --target "$target" --scenario density --pid "$pid" --stats-url "$base/_stats" --out "$results" --interval 2 --max-seconds 600
+  bench_bg sampler sample --target "$target" --scenario density --pid "$pid" "${stats_at[@]}" --out "$results" --interval 2 --max-seconds 600
   start_viewers density "$VIEWERS" "$CHANNELS" chat_
   bench_log "$target: $VIEWERS viewers joined; holding them idle for $HOLD_SECONDS s"
   sleep "$HOLD_SECONDS"
   stats density held --collect
   for rate in $CHAT_RATES; do phases+=(--phase "$id:chat$rate:$rate:$CHAT_SECONDS"); id=$((id + 1)); done
-  bench post --url "$base/hubs/live" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix chat_ \
+  bench post --url "$hub" --protocol "$protocol" --tokens "$tokens" --connections "$POSTERS" --channels "$CHANNELS" --channel-prefix chat_ \
     "${phases[@]}" --target "$target" --scenario chat --sources 127.0.0.10 --out "$results" \
-    --pid "$pid" --stats-url "$base/_stats" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 300
+    --pid "$pid" "${stats_at[@]}" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 300
   sleep 3
   stats chat loaded
   stop_viewers
@@ -152,9 +179,9 @@ scenario_density_chat() {
 scenario_hot() {
   stats hot before --collect
   start_viewers hot "$HOT_VIEWERS" 1 hot
-  bench post --url "$base/hubs/live" --tokens "$tokens" --connections 2 --channels 1 --channel-prefix hot \
+  bench post --url "$hub" --protocol "$protocol" --tokens "$tokens" --connections 2 --channels 1 --channel-prefix hot \
     --phase "10:hot:$HOT_RATE:$HOT_SECONDS" --target "$target" --scenario hot --sources 127.0.0.10 --out "$results" \
-    --pid "$pid" --stats-url "$base/_stats" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 200
+    --pid "$pid" "${stats_at[@]}" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 200
   sleep 3
   stop_viewers
   stats hot after --collect
@@ -203,6 +230,7 @@ scenario_churn() {
 # hits both sides of a comparison alike.
 for scenario in ${BENCH_SCENARIOS:-density_chat hot ingest page}; do
   for t in $TARGETS; do
+    [[ $t == service || $t == bare || " $PEERS_SCENARIOS " == *" $scenario "* ]] || continue
     use_target "$t"
     bench_log "== $scenario on $target"
     "scenario_$scenario"

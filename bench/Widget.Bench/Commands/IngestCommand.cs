@@ -34,8 +34,8 @@ public static class IngestCommand
         using var http = new HttpClient(Loopback.Handler(sources)) { Timeout = TimeSpan.FromSeconds(30) };
         if (mode == "hub")
         {
-            await pool.ConnectAsync(args.Required("url"), tokens, workers, stop);
-            post = (w, key) => Posting.PostAsync(pool.Sockets[w], prefix + (key % channels), 0, key, out _, stop);
+            await pool.ConnectAsync("signalr", args.Required("url"), tokens, workers, stop);
+            post = (w, key) => pool.Sockets[w].PostAsync(prefix + (key % channels), 0, key, out _, stop);
         }
         else
         {

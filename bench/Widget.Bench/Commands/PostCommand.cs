@@ -3,13 +3,14 @@ using System.Net;
 using Widget.Bench.Cli;
 using Widget.Bench.Measure;
 using Widget.Bench.Net;
+using Widget.Bench.Peers;
 using Widget.Bench.Results;
 using Widget.Bench.SignalR;
 
 namespace Widget.Bench.Commands;
 
 /// <summary>
-/// <c>post</c>: sends posts over signed-in hub connections at a fixed rate (open loop: the schedule
+/// <c>post</c>: sends posts over signed-in hub connections (or a peer's, <c>--protocol</c>) at a fixed rate (open loop: the schedule
 /// does not wait for the server), post i to channel i % <c>--channels</c>, one phase after another,
 /// and records which were accepted and how long each took to be acknowledged.
 /// </summary>
@@ -33,7 +34,7 @@ public static class PostCommand
         var probe = StatsCommand.Probe(args, http);
 
         await using var pool = new PosterPool(Loopback.ParseSources(args.Text("sources", "127.0.0.4")));
-        await pool.ConnectAsync(args.Required("url"), HubUrl.Tokens(args.Optional("tokens")), args.WholeNumber("connections", 50), stop);
+        await pool.ConnectAsync(args.Text("protocol", "signalr"), args.Required("url"), HubUrl.Tokens(args.Optional("tokens")), args.WholeNumber("connections", 50), stop);
         foreach (var plan in args.All("phase").Select(PostPlan.Parse))
         {
             for (var round = 1; round <= rounds; round++)
@@ -61,7 +62,7 @@ public static class PostCommand
     }
 
     /// <summary>One phase's schedule and its tally.</summary>
-    private sealed class PhaseRun(PostPlan plan, IReadOnlyList<HubSocket> sockets, int channels, string prefix, int maxInflight)
+    private sealed class PhaseRun(PostPlan plan, IReadOnlyList<ILiveConnection> sockets, int channels, string prefix, int maxInflight)
     {
         private readonly long[] acceptedPerChannel = new long[channels];
         private readonly ConcurrentDictionary<string, int> errors = new();
@@ -116,7 +117,7 @@ public static class PostCommand
                 [.. errors.Select(e => $"{e.Value}x {e.Key}").Take(10)]);
 
         /// <summary>The next connection round the ring with room for one more outstanding post, or null when all are full.</summary>
-        private HubSocket? Pick(ref int next)
+        private ILiveConnection? Pick(ref int next)
         {
             for (var tries = 0; tries < sockets.Count; tries++)
             {
@@ -131,12 +132,12 @@ public static class PostCommand
             return null;
         }
 
-        private async Task SendOneAsync(HubSocket socket, int channel, long key, CancellationToken ct)
+        private async Task SendOneAsync(ILiveConnection socket, int channel, long key, CancellationToken ct)
         {
             Interlocked.Increment(ref inflight);
             try
             {
-                var error = await Posting.PostAsync(socket, prefix + channel, plan.Id, key, out var sentAt, ct);
+                var error = await socket.PostAsync(prefix + channel, plan.Id, key, out var sentAt, ct);
                 Ack.Record(MonotonicClock.ToMicros(MonotonicClock.Now() - sentAt));
                 if (error is null)
                 {

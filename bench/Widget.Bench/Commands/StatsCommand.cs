@@ -15,8 +15,11 @@ public static class StatsCommand
         var probe = Probe(args, http);
         var line = await probe.TakeAsync(args.Required("target"), args.Required("scenario"), args.Required("label"), args.Flag("collect"), ct);
         new ResultFile(args.Required("out")).Write(line);
+        var managed = line.Server is { } server
+            ? $"heap {server.ManagedHeapBytes / 1048576.0:F1} MiB, GC committed {server.GcCommittedBytes / 1048576.0:F1} MiB, "
+            : "";
         Console.WriteLine($"{line.Target}/{line.Scenario}/{line.Label}: RSS {line.RssBytes / 1048576.0:F1} MiB, "
-            + $"heap {(line.Server?.ManagedHeapBytes ?? 0) / 1048576.0:F1} MiB, GC committed {(line.Server?.GcCommittedBytes ?? 0) / 1048576.0:F1} MiB, CPU {line.CpuSeconds:F1} s, {line.OpenFiles} fds");
+            + $"{managed}CPU {line.CpuSeconds:F1} s, {line.OpenFiles} fds");
         return 0;
     }
 

@@ -1,5 +1,5 @@
 using Widget.Bench.Measure;
-using Widget.Bench.SignalR;
+using Widget.Bench.Peers;
 
 namespace Widget.Bench.Commands;
 
@@ -12,11 +12,11 @@ public sealed class ViewerState(int channel)
 }
 
 /// <summary>Counts every PostAdded a viewer receives into the process's tally.</summary>
-public sealed class ViewerEvents(DeliveryTally tally) : IHubEvents
+public sealed class ViewerEvents(DeliveryTally tally) : ILiveEvents
 {
-    public void OnPostAdded(HubSocket socket, ReadOnlySpan<byte> postText, long receivedAt)
+    public void OnPostAdded(ILiveConnection connection, ReadOnlySpan<byte> postText, long receivedAt)
     {
-        if (socket.State is ViewerState viewer && PostMarker.TryParse(postText, out var phase, out var key, out var sentAt))
+        if (connection.State is ViewerState viewer && PostMarker.TryParse(postText, out var phase, out var key, out var sentAt))
         {
             tally.Record(viewer.Channel, viewer.Seen, phase, key, sentAt, receivedAt);
         }

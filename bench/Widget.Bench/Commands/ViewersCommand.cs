@@ -3,14 +3,15 @@ using System.Diagnostics;
 using Widget.Bench.Cli;
 using Widget.Bench.Measure;
 using Widget.Bench.Net;
+using Widget.Bench.Peers;
 using Widget.Bench.Results;
 using Widget.Bench.SignalR;
 
 namespace Widget.Bench.Commands;
 
 /// <summary>
-/// <c>viewers</c>: opens <c>--count</c> hub connections, viewer g joining channel g % <c>--channels</c>
-/// with <c>Join(tag, 0)</c>, reports when all are in, then holds them and tallies every post they
+/// <c>viewers</c>: opens <c>--count</c> connections, viewer g joining channel g % <c>--channels</c>
+/// (on the hub with <c>Join(tag, 0)</c>; <c>--protocol</c> for the peers), reports when all are in, then holds them and tallies every post they
 /// receive until stopped (SIGTERM). One process holds at most ~19,000 sockets: run several.
 /// </summary>
 public static class ViewersCommand
@@ -23,11 +24,12 @@ public static class ViewersCommand
         var channels = args.WholeNumber("channels", 100);
         var prefix = args.Required("channel-prefix");
         var url = args.Required("url");
+        var protocol = args.Text("protocol", "signalr");
         var file = new ResultFile(args.Required("out"));
         using var invoker = new HttpMessageInvoker(Loopback.Handler(Loopback.ParseSources(args.Text("sources", "127.0.0.2"))));
         var tally = new DeliveryTally(channels);
         var events = new ViewerEvents(tally);
-        var sockets = new HubSocket?[count];
+        var sockets = new ILiveConnection?[count];
         var joined = new int[channels];
         var connectTimes = new LatencyHistogram();
         var errors = new ConcurrentDictionary<string, int>();
@@ -42,7 +44,7 @@ public static class ViewersCommand
                 {
                     var channel = (first + i) % channels;
                     var begun = MonotonicClock.Now();
-                    var socket = await JoinAsync(url, invoker, events, channel, prefix + channel, errors, life.Token, ct);
+                    var socket = await JoinAsync(protocol, url, invoker, events, channel, prefix + channel, errors, life.Token, ct);
                     if (socket is not null)
                     {
                         sockets[i] = socket;
@@ -57,7 +59,7 @@ public static class ViewersCommand
         }
 
         var connectSeconds = MonotonicClock.ToMicros(MonotonicClock.Now() - started) / 1e6;
-        var open = sockets.OfType<HubSocket>().ToArray();
+        var open = sockets.OfType<ILiveConnection>().ToArray();
         file.Write(new ViewersReady(target, scenario, process, count, open.Length, count - open.Length, Math.Round(connectSeconds, 3),
             joined, connectTimes.ToSparse(), [.. errors.Select(e => $"{e.Value}x {e.Key}").Take(10)]));
         Console.WriteLine($"viewers {target}/{scenario}#{process}: {open.Length}/{count} joined in {connectSeconds:F1} s");
@@ -89,21 +91,17 @@ public static class ViewersCommand
         return 0;
     }
 
-    private static async Task<HubSocket?> JoinAsync(string url, HttpMessageInvoker invoker, IHubEvents events, int channel,
+    private static async Task<ILiveConnection?> JoinAsync(string protocol, string url, HttpMessageInvoker invoker, ILiveEvents events, int channel,
         string tag, ConcurrentDictionary<string, int> errors, CancellationToken life, CancellationToken ct)
     {
-        HubSocket? socket = null;
+        ILiveConnection? socket = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
         {
-            socket = await HubSocket.ConnectAsync(HubUrl.For(url, null), invoker, events, life, timeout.Token);
+            socket = await LiveProtocol.ConnectAsync(protocol, url, null, invoker, events, life, timeout.Token);
             socket.State = new ViewerState(channel);
-            var error = await socket.InvokeAsync("Join", json =>
-            {
-                json.WriteStringValue(tag);
-                json.WriteNumberValue(0);
-            }, timeout.Token);
+            var error = await socket.JoinAsync(tag, timeout.Token);
             return error is null ? socket : throw new InvalidOperationException("Join refused: " + error);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

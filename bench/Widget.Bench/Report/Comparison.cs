@@ -4,15 +4,29 @@ using Widget.Bench.Results;
 namespace Widget.Bench.Report;
 
 /// <summary>
-/// The side-by-side table: each scenario's figures for the service and the bare hub, and their ratio.
+/// The side-by-side table: each scenario's figures for the service and the bare hub, and their ratio,
+/// then, for the scenarios they run, the peers' (nchan, socket.io) when the run has them.
 /// Also keeps the numbers the target checks need.
 /// </summary>
-public sealed class Comparison(ResultSet set)
+public sealed class Comparison
 {
     public const string Service = "service";
     public const string Bare = "bare";
 
-    public MarkdownTable Table { get; } = new("scenario", "figure", "service", "bare hub", "service / bare");
+    private static readonly (string Target, string Header)[] KnownPeers = [("nchan", "nginx + nchan"), ("socketio", "socket.io")];
+
+    private readonly ResultSet set;
+    private readonly string[] peers;
+
+    public Comparison(ResultSet set)
+    {
+        this.set = set;
+        var present = KnownPeers.Where(p => set.Ready.Any(r => r.Target == p.Target) || set.Posts.Any(r => r.Target == p.Target)).ToArray();
+        peers = [.. present.Select(p => p.Target)];
+        Table = new MarkdownTable(["scenario", "figure", "service", "bare hub", "service / bare", .. present.Select(p => p.Header)]);
+    }
+
+    public MarkdownTable Table { get; }
 
     public MarkdownTable Cpu { get; } = new("scenario", "target", "wall s", "server", "postgres", "generator", "other", "machine busy");
 
@@ -24,7 +38,8 @@ public sealed class Comparison(ResultSet set)
 
     public void AddDensity()
     {
-        var figures = new[] { Service, Bare }.Select(t => Density(t)).ToArray();
+        var targets = Targets();
+        var figures = targets.Select(t => Density(t)).ToArray();
         if (figures.All(f => f is null))
         {
             return;
@@ -34,17 +49,17 @@ public sealed class Comparison(ResultSet set)
         Row("density", "connects/s (connect + handshake + Join)", figures, f => f.ConnectsPerSecond, f => Format.Count(f.ConnectsPerSecond));
         Row("density", "connect to joined p99 (ms)", figures, f => f.ConnectP99, f => Format.Ms(f.ConnectP99));
         Row("density", "server RSS per idle viewer (KB)", figures, f => f.RssPerViewer, f => Format.Kb(f.RssPerViewer));
-        Row("density", "managed heap per idle viewer (KB)", figures, f => f.HeapPerViewer, f => Format.Kb(f.HeapPerViewer));
+        Row("density", "managed heap per idle viewer (KB)", figures, f => f.HeapPerViewer, f => f.Managed ? Format.Kb(f.HeapPerViewer) : "–");
         Row("density", "server RSS before → with viewers (MB)", figures, f => f.RssHeld, f => $"{Format.Mb(f.RssBefore)} → {Format.Mb(f.RssHeld)}");
         Row("density", "server RSS peak during density+chat (MB)", figures, f => f.RssPeak, f => Format.Mb(f.RssPeak));
         for (var i = 0; i < figures.Length; i++)
         {
             if (figures[i] is { } f)
             {
-                Memory[i == 0 ? Service : Bare] = f.RssPerViewer;
+                Memory[targets[i]] = f.RssPerViewer;
                 if (f.Joined < f.Requested)
                 {
-                    Problems.Add($"{(i == 0 ? Service : Bare)}: only {f.Joined} of {f.Requested} viewers joined");
+                    Problems.Add($"{targets[i]}: only {f.Joined} of {f.Requested} viewers joined");
                 }
             }
         }
@@ -54,7 +69,8 @@ public sealed class Comparison(ResultSet set)
     {
         foreach (var name in set.Posts.Where(p => p.Scenario == postScenario).Select(p => p.Name).Distinct())
         {
-            var figures = new[] { Service, Bare }.Select(t =>
+            var targets = Targets();
+            var figures = targets.Select(t =>
                 set.Posts.FirstOrDefault(p => p.Target == t && p.Name == name) is { } posts
                     ? DeliveryFigures.For(set, t, viewerScenario, posts) : null).ToArray();
             var scenario = $"{label} {name}";
@@ -75,8 +91,9 @@ public sealed class Comparison(ResultSet set)
                 f => $"{Format.Count(f.Expected)} / {Format.Count(f.Unique)} / {Format.Count(f.Lost)} / {Format.Count(f.Duplicates)}", ratio: false);
             Row(scenario, "server CPU per delivery (µs)", figures, f => f.ServerMicrosPerDelivery, f => Format.Fixed(f.ServerMicrosPerDelivery));
             Row(scenario, "server GC in the phase: collections; paused (ms)", figures, f => GcPauseMs(f.Posts),
-                f => $"{GcCount(f.Posts)}; {Format.Fixed(GcPauseMs(f.Posts), 0)}");
-            Row(scenario, "server JIT in the phase (ms)", figures, f => f.Posts.ServerJitMs(), f => Format.Fixed(f.Posts.ServerJitMs(), 0), ratio: false);
+                f => f.Posts.ServerBefore is null ? "–" : $"{GcCount(f.Posts)}; {Format.Fixed(GcPauseMs(f.Posts), 0)}");
+            Row(scenario, "server JIT in the phase (ms)", figures, f => f.Posts.ServerJitMs(),
+                f => f.Posts.ServerBefore is null ? "–" : Format.Fixed(f.Posts.ServerJitMs(), 0), ratio: false);
             for (var i = 0; i < figures.Length; i++)
             {
                 if (figures[i] is not { } f)
@@ -84,7 +101,7 @@ public sealed class Comparison(ResultSet set)
                     continue;
                 }
 
-                var target = i == 0 ? Service : Bare;
+                var target = targets[i];
                 Phases[$"{target}/{name}"] = f;
                 CpuRow(scenario, target, f.Posts.Cpu);
                 if (!f.Clean)
@@ -147,8 +164,8 @@ public sealed class Comparison(ResultSet set)
         if (set.Transfers.FirstOrDefault(t => t.Target == Service) is { } transfer)
         {
             var parts = string.Join(", ", transfer.Assets.Select(a => $"{a.Type} {Format.Kb(a.Transferred)} {a.Encoding ?? "identity"}"));
-            Table.Add("widget page", "transfer: HTML + CSS + scripts as sent (KB)", $"{Format.Kb(transfer.Transferred)} ({parts})", "–", "–");
-            Table.Add("widget page", "the same decoded (KB)", Format.Kb(transfer.Uncompressed), "–", "–");
+            Table.Add(["widget page", "transfer: HTML + CSS + scripts as sent (KB)", $"{Format.Kb(transfer.Transferred)} ({parts})", "–", "–", .. peers.Select(_ => "–")]);
+            Table.Add(["widget page", "the same decoded (KB)", Format.Kb(transfer.Uncompressed), "–", "–", .. peers.Select(_ => "–")]);
         }
     }
 
@@ -188,18 +205,23 @@ public sealed class Comparison(ResultSet set)
             ResultSet.Merge(ready.Select(r => r.ConnectHistogram)).Percentile(0.99),
             (double)(held.RssBytes - before.RssBytes) / Math.Max(1, joined),
             (double)((held.Server?.ManagedHeapBytes ?? 0) - (before.Server?.ManagedHeapBytes ?? 0)) / Math.Max(1, joined),
-            before.RssBytes, held.RssBytes, peak);
+            before.RssBytes, held.RssBytes, peak, Managed: held.Server is not null);
     }
 
+    /// <summary>The service and the bare hub, then the peers this run has: the order of a row's figures.</summary>
+    private string[] Targets() => [Service, Bare, .. peers];
+
+    /// <summary>A row of figures in <see cref="Targets"/> order; those past the bare hub's (the peers') may be missing, shown "–".</summary>
     private void Row<T>(string scenario, string figure, T?[] figures, Func<T, double> value, Func<T, string> text, bool ratio = true)
         where T : class
     {
         var s = figures[0];
         var b = figures.Length > 1 ? figures[1] : null;
-        Table.Add(scenario, figure, s is null ? "–" : text(s), b is null ? "–" : text(b),
-            ratio ? Format.Ratio(s is null ? null : value(s), b is null ? null : value(b)) : "–");
+        Table.Add([scenario, figure, s is null ? "–" : text(s), b is null ? "–" : text(b),
+            ratio ? Format.Ratio(s is null ? null : value(s), b is null ? null : value(b)) : "–",
+            .. peers.Select((_, i) => figures.Length > i + 2 && figures[i + 2] is { } p ? text(p) : "–")]);
     }
 
     private sealed record DensityFigures(int Requested, int Joined, double ConnectsPerSecond, long ConnectP99,
-        double RssPerViewer, double HeapPerViewer, long RssBefore, long RssHeld, long RssPeak);
+        double RssPerViewer, double HeapPerViewer, long RssBefore, long RssHeld, long RssPeak, bool Managed);
 }

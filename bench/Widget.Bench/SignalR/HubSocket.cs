@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text.Json;
+using Widget.Bench.Peers;
 
 namespace Widget.Bench.SignalR;
 
@@ -10,7 +11,7 @@ namespace Widget.Bench.SignalR;
 /// no negotiate round trip, a few kilobytes per connection, so one process can hold thousands.
 /// Records end with 0x1e; a frame may carry several, and a record may span frames.
 /// </summary>
-public sealed class HubSocket : IAsyncDisposable
+public sealed class HubSocket : ILiveConnection
 {
     private const byte RecordSeparator = 0x1e;
     private const int BufferSize = 4096;
@@ -19,7 +20,7 @@ public sealed class HubSocket : IAsyncDisposable
     private static readonly byte[] PingRecord = "{\"type\":6}\u001e"u8.ToArray();
 
     private readonly ClientWebSocket socket;
-    private readonly IHubEvents? events;
+    private readonly ILiveEvents? events;
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly Dictionary<int, TaskCompletionSource<string?>> pending = [];
     private readonly TaskCompletionSource<string?> handshake = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -27,7 +28,7 @@ public sealed class HubSocket : IAsyncDisposable
     private int nextInvocationId;
     private volatile bool closing;
 
-    private HubSocket(ClientWebSocket socket, IHubEvents? events)
+    private HubSocket(ClientWebSocket socket, ILiveEvents? events)
     {
         this.socket = socket;
         this.events = events;
@@ -54,7 +55,7 @@ public sealed class HubSocket : IAsyncDisposable
 
     /// <summary>Connects and shakes hands within <paramref name="ct"/>; the connection then lives until <paramref name="life"/> ends or it is disposed.</summary>
     public static async Task<HubSocket> ConnectAsync(
-        Uri uri, HttpMessageInvoker invoker, IHubEvents? events, CancellationToken life, CancellationToken ct)
+        Uri uri, HttpMessageInvoker invoker, ILiveEvents? events, CancellationToken life, CancellationToken ct)
     {
         var ws = new ClientWebSocket();
         ws.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -77,6 +78,16 @@ public sealed class HubSocket : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary><c>Join(tag, 0)</c>: from the start of the channel's live posts, with no catch-up wanted.</summary>
+    public Task<string?> JoinAsync(string tag, CancellationToken ct) => InvokeAsync("Join", json =>
+    {
+        json.WriteStringValue(tag);
+        json.WriteNumberValue(0);
+    }, ct);
+
+    public Task<string?> PostAsync(string channel, int phase, long key, out long sentAt, CancellationToken ct) =>
+        Posting.PostAsync(this, channel, phase, key, out sentAt, ct);
 
     /// <summary>Sends an invocation; the task ends with the completion's error, or null when it succeeded.</summary>
     public async Task<string?> InvokeAsync(string target, Action<Utf8JsonWriter> writeArguments, CancellationToken ct)

@@ -1,9 +1,11 @@
+using Widget.Bench.Peers;
+
 namespace Widget.Bench.SignalR;
 
 /// <summary>Pings every connection once per interval, spread evenly over it rather than in one burst.</summary>
 public static class KeepAlive
 {
-    public static async Task RunAsync(Func<IReadOnlyList<HubSocket>> sockets, TimeSpan interval, CancellationToken ct)
+    public static async Task RunAsync(Func<IReadOnlyList<ILiveConnection>> sockets, TimeSpan interval, CancellationToken ct)
     {
         const int Batch = 100;
         try
