@@ -82,6 +82,44 @@ public sealed class CrossNodeCallTests(WidgetCluster cluster)
         }
     }
 
+    /// <summary>A SIGKILLed node says nothing; its members leave the call once its heartbeat key expires (Redis:NodeTimeout, 15 s).</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task Members_OfAKilledNode_LeaveTheCallWithinTheNodeTimeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = await CallChannelAsync(ct);
+        await using var anna = await ConnectAsync(cluster.A, ct);
+        var boris = await ConnectAsync(cluster.B, ct);
+        try
+        {
+            var annaJoined = await anna.InvokeAsync<CallJoined>(nameof(CallHub.Join), tag, ct);
+            var borisJoined = await boris.InvokeAsync<CallJoined>(nameof(CallHub.Join), tag, ct);
+            Assert.Equal(2, borisJoined.Roster.Members.Count);
+
+            await cluster.B.KillAsync();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            CallRoster roster;
+            do
+            {
+                await Task.Delay(500, ct);
+                roster = await anna.InvokeAsync<CallRoster>(nameof(CallHub.Watch), tag, ct);
+            }
+            while (roster.Members.Count > 1 && DateTime.UtcNow < deadline);
+
+            Assert.Equal([annaJoined.Self], roster.Members.Select(m => m.ConnectionId));
+            await Assert.ThrowsAsync<HubException>(() =>
+                anna.InvokeAsync(nameof(CallHub.SendDescription), borisJoined.Self, new SessionDescription("offer", "v=0"), ct));
+        }
+        finally
+        {
+            await boris.DisposeAsync();
+            if (!cluster.B.IsRunning)
+            {
+                await cluster.B.StartAsync(ct);
+            }
+        }
+    }
+
     private async Task<string> CallChannelAsync(CancellationToken ct)
     {
         var tag = ClusterTags.New();
