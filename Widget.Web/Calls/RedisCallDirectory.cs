@@ -100,8 +100,14 @@ public sealed partial class RedisCallDirectory : ICallDirectory
         {
             joinedAt[member.ConnectionId] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var entry = Entry(member);
-            return (long)await Db.ScriptEvaluateAsync(
+            var joined = (long)await Db.ScriptEvaluateAsync(
                 JoinLua, [prefix + tag, nodeKey], [member.ConnectionId, entry, max, nodePrefix, ExpiryMs]).WaitAsync(ct) == 1;
+            if (!joined)
+            {
+                joinedAt.TryRemove(member.ConnectionId, out _);
+            }
+
+            return joined;
         }
         catch (Exception e) when (IsRedisFailure(e))
         {
