@@ -6,12 +6,14 @@ using Widget.Web.Realtime;
 
 namespace Widget.Web.Calls;
 
-/// <summary>Takes people out of this node's calls: each one removed is told why, in their widget's language, so
+/// <summary>Takes people out of this node's share of the calls (every node does so with its own, see
+/// <see cref="RedisCallEvictions"/>): each one removed is told why, in their widget's language, so
 /// it stops its camera and microphone; then the call's watchers get the roster without them and drop their peers.
 /// The removal is done on return; the telling is not awaited (<see cref="DetachedSends"/>), so a moderator never
 /// waits on the slowest watcher.</summary>
 public sealed partial class CallEvictor(
-    CallRooms rooms, IHubContext<CallHub, ICallClient> hub, IOptions<CallOptions> options, ILogger<CallEvictor> logger)
+    CallRooms rooms, ICallDirectory directory, IHubContext<CallHub, ICallClient> hub, IOptions<CallOptions> options,
+    ILogger<CallEvictor> logger)
     : ICallEvictions
 {
     public Task EvictAsync(CallEviction eviction)
@@ -22,21 +24,23 @@ public sealed partial class CallEvictor(
 
     public void Evict(CallEviction eviction)
     {
-        var (removed, roster) = rooms.Remove(eviction.Tag, eviction.Matches, options.Value.MaxParticipants);
+        var (removed, _) = rooms.Remove(eviction.Tag, eviction.Matches, options.Value.MaxParticipants);
         if (removed.Count > 0)
         {
-            DetachedSends.Observe(TellAsync(eviction, removed, roster), null, e => LogTellFailed(logger, eviction.Tag, e));
+            DetachedSends.Observe(TellAsync(eviction, removed), null, e => LogTellFailed(logger, eviction.Tag, e));
         }
     }
 
     private async Task TellAsync(
-        CallEviction eviction, IReadOnlyList<(CallMember Member, Core.Sites.WidgetLanguage Language)> removed, CallRoster roster)
+        CallEviction eviction, IReadOnlyList<(CallMember Member, Core.Sites.WidgetLanguage Language)> removed)
     {
+        await directory.LeftAsync(eviction.Tag, [.. removed.Select(r => r.Member.ConnectionId)]);
         var notice = Notice.Of("Call.Out." + eviction.Reason, eviction.Tag);
         // Told first: a widget that learned of its removal from the roster alone would not know why.
         await Task.WhenAll(removed.Select(r =>
             hub.Clients.Client(r.Member.ConnectionId).Removed(new CallRemovedEvent(eviction.Tag, VisitorText.Say(notice, r.Language)))));
-        await hub.Clients.Group(CallHub.Group(eviction.Tag)).CallChanged(roster);
+        await hub.Clients.Group(CallHub.Group(eviction.Tag)).CallChanged(
+            await directory.RosterAsync(eviction.Tag, options.Value.MaxParticipants, CancellationToken.None));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "People taken out of the call in #{Tag} were not all told; their widgets hear nothing more from it")]

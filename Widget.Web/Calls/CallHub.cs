@@ -16,9 +16,11 @@ namespace Widget.Web.Calls;
 /// Anyone may watch who is in a call; a signed-in visitor who is not banned joins when the site allows calls.
 /// Offers, answers and candidates go to one named connection, and only between members of the same call:
 /// every message is checked against the membership and the sender's bans, its size and the sender's rate.
-/// The channel's moderators may take anyone out of its call, or end it.
+/// The channel's moderators may take anyone out of its call, or end it. A call may span nodes: this node seats
+/// its own connections in <see cref="CallRooms"/>, and <see cref="ICallDirectory"/> answers for the others.
 /// </summary>
-public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOptions> options) : Hub<ICallClient>
+public sealed class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, IOptions<CallOptions> options)
+    : Hub<ICallClient>
 {
     public const string Path = "/hubs/calls";
 
@@ -26,20 +28,14 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
 
     public static string Group(string tag) => "call:" + tag;
 
-    public override async Task OnDisconnectedAsync(Exception? exception)
-    {
-        if (rooms.Leave(Context.ConnectionId) is { } tag)
-        {
-            await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
-        }
-    }
+    public override Task OnDisconnectedAsync(Exception? exception) => Leave();
 
     /// <summary>Follows the channel's call: answers who is in it, then pushes <c>CallChanged</c>.</summary>
     public async Task<CallRoster> Watch(string tag, [FromServices] SiteStore sites)
     {
         var channel = await CallsAllowedAsync(tag, sites);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(channel), Context.ConnectionAborted);
-        return rooms.Roster(channel, Max);
+        return await directory.RosterAsync(channel, Max, Context.ConnectionAborted);
     }
 
     public async Task<CallJoined> Join(string tag, [FromServices] SiteStore sites, [FromServices] ModerationStore moderation,
@@ -49,7 +45,13 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
         var channel = await CallsAllowedAsync(tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
         var member = new CallMember(Context.ConnectionId, user.UserId, user.Name);
-        var (outcome, roster) = rooms.Join(channel, member, HubLanguage.Of(Context), Max);
+        var (outcome, _) = rooms.Join(channel, member, HubLanguage.Of(Context), Max);
+        if (outcome == CallRooms.JoinOutcome.Joined && !await directory.TryJoinAsync(channel, member, Max, Context.ConnectionAborted))
+        {
+            rooms.Leave(Context.ConnectionId);
+            outcome = CallRooms.JoinOutcome.Full;
+        }
+
         switch (outcome)
         {
             case CallRooms.JoinOutcome.Full:
@@ -57,6 +59,8 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
             case CallRooms.JoinOutcome.InAnotherCall:
                 throw Refusal(Notice.Of("Call.InAnother"));
         }
+
+        var roster = await directory.RosterAsync(channel, Max, Context.ConnectionAborted);
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(channel), Context.ConnectionAborted);
         await Clients.Group(Group(channel)).CallChanged(roster);
@@ -67,7 +71,8 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
     {
         if (rooms.Leave(Context.ConnectionId) is { } tag)
         {
-            await Clients.Group(Group(tag)).CallChanged(rooms.Roster(tag, Max));
+            await directory.LeftAsync(tag, [Context.ConnectionId]);
+            await Clients.Group(Group(tag)).CallChanged(await directory.RosterAsync(tag, Max, CancellationToken.None));
         }
     }
 
@@ -118,8 +123,10 @@ public sealed class CallHub(CallRooms rooms, CallRateLimit rate, IOptions<CallOp
             throw Refusal(Notice.Of("Call.TooFast"));
         }
 
+        // The sender is on this node, so its seat is in memory; the target may be on any node.
         var user = Context.User.ToPostAuthor();
-        if (user is null || rooms.SharedCall(Context.ConnectionId, to) is not { } tag)
+        if (user is null || to == Context.ConnectionId || rooms.CallOf(Context.ConnectionId) is not { } tag
+            || !await directory.IsMemberAsync(tag, to, Context.ConnectionAborted))
         {
             throw Refusal(Notice.Of("Call.NotMember"));
         }

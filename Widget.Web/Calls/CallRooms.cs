@@ -3,8 +3,8 @@ using Widget.Core.Sites;
 namespace Widget.Web.Calls;
 
 /// <summary>
-/// Who is in each channel's call, in this node's memory: a call lives on the node its members' widgets are
-/// connected to. A connection is in at most one call.
+/// Who is in each channel's call among this node's own connections, in its memory; with several nodes
+/// <see cref="ICallDirectory"/> adds the others' members. A connection is in at most one call.
 /// </summary>
 public sealed class CallRooms
 {
@@ -119,6 +119,16 @@ public sealed class CallRooms
         lock (gate)
         {
             return RosterOf(tag, max);
+        }
+    }
+
+    /// <summary>Every call this node has members in, with those members: what a node writes back to the shared
+    /// directory on each heartbeat.</summary>
+    public IReadOnlyList<CallRoster> Seated(int max)
+    {
+        lock (gate)
+        {
+            return [.. rooms.Keys.Select(tag => RosterOf(tag, max))];
         }
     }
 

@@ -12,6 +12,8 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSignalR().AddHubOptions<CallHub>(hub => hub.AddFilter<HubArgumentGuard>());
         builder.Services.AddSingleton<CallRooms>();
+        // With Redis, AddWidgetCluster has registered the directory that spans the nodes.
+        builder.Services.TryAddSingleton<ICallDirectory, LocalCallDirectory>();
         builder.Services.AddSingleton<CallRateLimit>();
         builder.Services.AddSingleton<TurnCredentials>();
         builder.Services.AddSingleton<CallEvictor>();

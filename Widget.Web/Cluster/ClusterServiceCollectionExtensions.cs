@@ -61,7 +61,11 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisHubConnectionCounter>();
         builder.Services.AddSingleton<IHubConnectionCounter>(services => services.GetRequiredService<RedisHubConnectionCounter>());
         builder.Services.AddHostedService<HubConnectionCountsHeartbeat>();
-        // Calls live in one node's memory; a ban or a moderator on any node takes people out of them.
+        // Calls span nodes: members in Redis, kept alive by each node's heartbeat.
+        builder.Services.AddSingleton<RedisCallDirectory>();
+        builder.Services.AddSingleton<ICallDirectory>(services => services.GetRequiredService<RedisCallDirectory>());
+        builder.Services.AddHostedService<CallDirectoryHeartbeat>();
+        // Each node seats its own connections; a ban or a moderator on any node takes people out on every node.
         builder.Services.AddSingleton<RedisCallEvictions>();
         builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RedisCallEvictions>());

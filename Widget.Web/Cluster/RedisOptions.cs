@@ -18,11 +18,12 @@ public sealed class RedisOptions
     [Required, RegularExpression("^[A-Za-z0-9_.:-]{1,64}$")]
     public string ChannelPrefix { get; set; } = "widget";
 
-    /// <summary>How often a node renews its presence heartbeat.</summary>
+    /// <summary>How often a node renews its presence and call heartbeats.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan NodeHeartbeat { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a silent node's viewers still count as present; a dead node's users drop out within this.</summary>
+    /// <summary>How long a silent node's viewers still count as present, and its members stay in their calls; a dead
+    /// node's users drop out within this.</summary>
     [Range(typeof(TimeSpan), "00:00:02", "00:30:00")]
     public TimeSpan NodeTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

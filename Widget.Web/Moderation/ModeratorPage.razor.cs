@@ -84,7 +84,7 @@ public sealed partial class ModeratorPage : IDisposable
 
     [Inject] private ChannelHandover Handover { get; set; } = default!;
 
-    [Inject] private CallRooms Calls { get; set; } = default!;
+    [Inject] private ICallDirectory Calls { get; set; } = default!;
 
     [Inject] private CallModeration CallModeration { get; set; } = default!;
 
@@ -169,8 +169,7 @@ public sealed partial class ModeratorPage : IDisposable
         log = await Store.LogOfAsync(Tag, PageSize, ct);
         pinnedId = (await Rules.PinnedAsync(Tag, ct))?.Id;
         moderators = canAppoint ? await Roles.ModeratorsAsync(Tag, ct) : [];
-        // From this node's memory: calls are held by the node their members are connected to (see nginx.conf).
-        call = Calls.Roster(Tag, CallOptions.Value.MaxParticipants);
+        call = await Calls.RosterAsync(Tag, CallOptions.Value.MaxParticipants, ct);
     }
 
     private Task HideAsync(long postId) => RunAsync(m => m.HideAsync(userId, Tag, postId, CancellationToken.None));

@@ -32,6 +32,9 @@ public sealed class WidgetNode : IAsyncDisposable
 
     public bool IsRunning => process is not null;
 
+    /// <summary>The node's process while it runs, for readings of its CPU and memory.</summary>
+    public int? Pid => process?.Pid;
+
     public IReadOnlyList<string> Output => process?.Output ?? [];
 
     /// <summary>The service's build output beside the tests' own (same configuration).</summary>
