@@ -29,7 +29,11 @@ public static class SitesApi
         }
 
         var claimed = await sites.ClaimAsync(parsed.Value, user.ToPostAuthor()!.UserId, ct);
-        await pages.TagAsync(parsed.Value.Value);
+        if (claimed == ClaimResult.Claimed)
+        {
+            await pages.TagAsync(parsed.Value.Value);
+        }
+
         return claimed switch
         {
             ClaimResult.Claimed => TypedResults.Created($"/sites/{parsed.Value.Value}"),
