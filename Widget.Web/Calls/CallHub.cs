@@ -19,7 +19,7 @@ namespace Widget.Web.Calls;
 /// The channel's moderators may take anyone out of its call, or end it. A call may span nodes: this node seats
 /// its own connections in <see cref="CallRooms"/>, and <see cref="ICallDirectory"/> answers for the others.
 /// </summary>
-public sealed class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, IOptions<CallOptions> options)
+public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, IOptions<CallOptions> options)
     : Hub<ICallClient>
 {
     public const string Path = "/hubs/calls";

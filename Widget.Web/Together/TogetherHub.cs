@@ -14,7 +14,7 @@ namespace Widget.Web.Together;
 /// apart from the chat's. Every call but <see cref="Start"/> and <see cref="Knock"/> needs a place in the session,
 /// and the session's creator alone admits, declines, removes and ends. Nothing sent here is stored.
 /// </summary>
-public sealed class TogetherHub(TogetherSessions sessions, CursorRelay relay, IOptions<TogetherOptions> options)
+public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay relay, IOptions<TogetherOptions> options)
     : Hub<ITogetherClient>
 {
     public const string Path = "/hubs/together";
