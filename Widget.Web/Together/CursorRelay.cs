@@ -31,12 +31,21 @@ public sealed partial class CursorRelay(
                 await Task.Delay(wait, time);
             }
 
-            var moves = session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval);
-            if (moves.Count > 0)
+            // A send that waits on a slow socket outlasts the interval; the next batch then waits its turn.
+            await session.CursorSends.WaitAsync();
+            try
             {
-                // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a
-                // batch per recipient without their own move cost one serialization and one send call each.
-                await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(new CursorBatch(session.Id, moves));
+                var moves = session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval);
+                if (moves.Count > 0)
+                {
+                    // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a
+                    // batch per recipient without their own move cost one serialization and one send call each.
+                    await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(new CursorBatch(session.Id, moves));
+                }
+            }
+            finally
+            {
+                session.CursorSends.Release();
             }
         }
         catch (Exception e)

@@ -28,6 +28,9 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
 
     public static string FirstColor => Palette[0];
 
+    /// <summary>Held while a batch of cursors is taken and sent, so a later batch never overtakes an earlier one.</summary>
+    public SemaphoreSlim CursorSends { get; } = new(1, 1);
+
     public SessionView View()
     {
         lock (gate)

@@ -59,8 +59,14 @@ await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
 roster.Measuring = false;
 var (cpuAfter, bytesAfter, window) = (ProcessSample.Of(pid), everyone.Sum(m => m.ReceivedBytes), Stopwatch.GetElapsedTime(started));
 await Task.WhenAll(moving);
-// The last batch of each session leaves within one coalescing interval; a second is ample.
-await Task.Delay(TimeSpan.FromSeconds(1), ct);
+// Whatever the node still had queued arrives first: the check waits until nothing came for a second (30 s at most).
+var drained = Stopwatch.GetTimestamp();
+for (var last = -1L; everyone.Sum(m => m.ReceivedBytes) is var now && now != last && Stopwatch.GetElapsedTime(drained).TotalSeconds < 30; last = now)
+{
+    await Task.Delay(TimeSpan.FromSeconds(1), ct);
+}
+
+var drainSeconds = Stopwatch.GetElapsedTime(drained).TotalSeconds - 1;
 
 var missing = groups.Sum(group => group.Sum(receiver => group.Count(sender => sender != receiver && !receiver.SawLastOf(sender))));
 var backwards = everyone.Sum(m => m.Backwards);
@@ -70,11 +76,11 @@ var sentInWindow = everyone.Count * hz * window.TotalSeconds * (participants - 1
 var cpu = (cpuAfter.Cpu - cpuBefore.Cpu).TotalMilliseconds;
 static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-Console.WriteLine($"| sessions × participants | moves/s each | move → others p50 | p99 | moves delivered (of sent × others) | node CPU | CPU per delivered move | bytes received per participant/s | newest position missing | out of order |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine($"| sessions × participants | moves/s each | move → others p50 | p99 | moves delivered (of sent × others) | node CPU | CPU per delivered move | bytes received per participant/s | backlog after the last move | newest position missing | out of order |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 Console.WriteLine($"| {sessions} × {participants} | {hz} | {F(Percentile(0.5))} ms | {F(Percentile(0.99))} ms | {F(100.0 * latencies.Count / sentInWindow, "0")} % " +
     $"| {F(100 * cpu / window.TotalMilliseconds, "0")} % | {F(1000 * cpu / Math.Max(1, latencies.Count), "0.0")} µs | {F((bytesAfter - bytesBefore) / window.TotalSeconds / everyone.Count, "0")} " +
-    $"| {missing} | {backwards} |");
+    $"| {F(Math.Max(0, drainSeconds), "0")} s | {missing} | {backwards} |");
 
 foreach (var mover in everyone)
 {
