@@ -13,6 +13,10 @@ public enum CallOutReason
 /// <summary>Whom to take out of a channel's call: one user's connections, one connection, or, with neither, everyone.</summary>
 public sealed record CallEviction(string Tag, CallOutReason Reason, long? UserId = null, string? ConnectionId = null)
 {
+    /// <summary>A moderator ends the channel's call; a ban, a removal or calls turned off reach the direct calls made
+    /// in the channel too.</summary>
+    public bool Reaches(string room) => room == Tag || Reason != CallOutReason.Ended;
+
     public bool Matches(CallMember member) =>
         (UserId is null || member.UserId == UserId) && (ConnectionId is null || member.ConnectionId == ConnectionId);
 }

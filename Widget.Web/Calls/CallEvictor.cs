@@ -24,23 +24,26 @@ public sealed partial class CallEvictor(
 
     public void Evict(CallEviction eviction)
     {
-        var (removed, _) = rooms.Remove(eviction.Tag, eviction.Matches, options.Value.MaxParticipants);
-        if (removed.Count > 0)
+        foreach (var room in rooms.RoomsOf(eviction.Tag).Where(eviction.Reaches))
         {
-            DetachedSends.Observe(TellAsync(eviction, removed), null, e => LogTellFailed(logger, eviction.Tag, e));
+            var (removed, _) = rooms.Remove(room, eviction.Matches, options.Value.MaxParticipants);
+            if (removed.Count > 0)
+            {
+                DetachedSends.Observe(TellAsync(eviction, room, removed), null, e => LogTellFailed(logger, eviction.Tag, e));
+            }
         }
     }
 
     private async Task TellAsync(
-        CallEviction eviction, IReadOnlyList<(CallMember Member, Core.Sites.WidgetLanguage Language)> removed)
+        CallEviction eviction, string room, IReadOnlyList<(CallMember Member, Core.Sites.WidgetLanguage Language)> removed)
     {
-        await directory.LeftAsync(eviction.Tag, [.. removed.Select(r => r.Member.ConnectionId)]);
+        await directory.LeftAsync(room, [.. removed.Select(r => r.Member.ConnectionId)]);
         var notice = Notice.Of("Call.Out." + eviction.Reason, eviction.Tag);
         // Told first: a widget that learned of its removal from the roster alone would not know why.
         await Task.WhenAll(removed.Select(r =>
-            hub.Clients.Client(r.Member.ConnectionId).Removed(new CallRemovedEvent(eviction.Tag, VisitorText.Say(notice, r.Language)))));
-        await hub.Clients.Group(CallHub.Group(eviction.Tag)).CallChanged(
-            await directory.RosterAsync(eviction.Tag, options.Value.MaxParticipants, CancellationToken.None));
+            hub.Clients.Client(r.Member.ConnectionId).Removed(new CallRemovedEvent(room, VisitorText.Say(notice, r.Language)))));
+        await hub.Clients.Group(CallHub.Group(room)).CallChanged(
+            await directory.RosterAsync(room, options.Value.MaxParticipants, CancellationToken.None));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "People taken out of the call in #{Tag} were not all told; their widgets hear nothing more from it")]

@@ -19,7 +19,8 @@ namespace Widget.Web.Calls;
 /// The channel's moderators may take anyone out of its call, or end it. A call may span nodes: this node seats
 /// its own connections in <see cref="CallRooms"/>, and <see cref="ICallDirectory"/> answers for the others.
 /// </summary>
-public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, IOptions<CallOptions> options)
+public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, DirectRings ringing,
+    IOptions<CallOptions> options)
     : Hub<ICallClient>
 {
     public const string Path = "/hubs/calls";
@@ -28,7 +29,11 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
 
     public static string Group(string tag) => "call:" + tag;
 
-    public override Task OnDisconnectedAsync(Exception? exception) => Leave();
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await Leave();
+        await WithdrawRingsAsync();
+    }
 
     /// <summary>Follows the channel's call: answers who is in it, then pushes <c>CallChanged</c>.</summary>
     public async Task<CallRoster> Watch(string tag, [FromServices] SiteStore sites)
@@ -131,7 +136,7 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
             throw Refusal(Notice.Of("Call.NotMember"));
         }
 
-        await RefuseIfBannedAsync(user.UserId, tag, moderation);
+        await RefuseIfBannedAsync(user.UserId, DirectRoom.ChannelOf(tag), moderation);
     }
 
     /// <summary>Any ban in force, a shadow ban too: the others would see and hear its holder.</summary>

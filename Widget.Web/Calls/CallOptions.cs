@@ -27,6 +27,22 @@ public sealed class CallOptions
     [Range(1, 10_000)]
     public int SignalBurst { get; set; } = 120;
 
+    /// <summary>How long a direct call rings before the caller is told nobody answered.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:05:00")]
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rings one person may have ringing at once.</summary>
+    [Range(1, 20)]
+    public int MaxRings { get; set; } = 3;
+
+    /// <summary>Rings one person may start per <see cref="RingWindow"/>, so nobody can be rung over and over.</summary>
+    [Range(1, 1000)]
+    public int RingsPerWindow { get; set; } = 10;
+
+    /// <summary>At least <see cref="RingTimeout"/>: rings still ringing are counted among those of the window.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan RingWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>STUN servers, e.g. <c>stun:turn.example.com:3478</c>. None: browsers use their own addresses only.</summary>
     public string[] StunUrls { get; set; } = [];
 

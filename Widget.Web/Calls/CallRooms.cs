@@ -96,6 +96,15 @@ public sealed class CallRooms
         }
     }
 
+    /// <summary>The channel's own call and the direct calls made in it, among those this node has members in.</summary>
+    public IReadOnlyList<string> RoomsOf(string tag)
+    {
+        lock (gate)
+        {
+            return [.. rooms.Keys.Where(room => DirectRoom.ChannelOf(room) == tag)];
+        }
+    }
+
     public string? CallOf(string connectionId)
     {
         lock (gate)

@@ -9,7 +9,9 @@ public static class CallsServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddWidgetCalls(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.RingWindow >= o.RingTimeout, "Calls:RingWindow must be at least Calls:RingTimeout.")
+            .ValidateOnStart();
         builder.Services.AddSignalR().AddHubOptions<CallHub>(hub => hub.AddFilter<HubArgumentGuard>());
         builder.Services.AddSingleton<CallRooms>();
         // With Redis, AddWidgetCluster has registered the directory that spans the nodes.
@@ -18,6 +20,10 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<TurnCredentials>();
         builder.Services.AddSingleton<CallEvictor>();
         builder.Services.AddScoped<CallModeration>();
+        // With Redis, AddWidgetCluster has registered the rings that every node sees.
+        builder.Services.TryAddSingleton<ICallRings, LocalCallRings>();
+        builder.Services.AddSingleton<DirectRings>();
+        builder.Services.AddScoped<DirectCallRules>();
         // With Redis, AddWidgetCluster has registered the evictions that reach every node.
         builder.Services.TryAddSingleton<ICallEvictions>(services => services.GetRequiredService<CallEvictor>());
         return builder;

@@ -1,7 +1,7 @@
 namespace Widget.Web.Calls;
 
 /// <summary>What the call hub pushes to a widget.</summary>
-public interface ICallClient
+public partial interface ICallClient
 {
     /// <summary>Someone joined or left the call of a channel this connection watches.</summary>
     Task CallChanged(CallRoster roster);

@@ -65,6 +65,9 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisCallDirectory>();
         builder.Services.AddSingleton<ICallDirectory>(services => services.GetRequiredService<RedisCallDirectory>());
         builder.Services.AddHostedService<CallDirectoryHeartbeat>();
+        // A ring started on one node is answered on whichever node the callee's widget is connected to.
+        builder.Services.AddSingleton<LocalCallRings>();
+        builder.Services.AddSingleton<ICallRings, RedisCallRings>();
         // Each node seats its own connections; a ban or a moderator on any node takes people out on every node.
         builder.Services.AddSingleton<RedisCallEvictions>();
         builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());

@@ -245,6 +245,9 @@ export function setUpCall(widget, { tag, account }) {
   start();
 
   return {
+    // Direct calls (call-ring.js) share the connection.
+    hub,
+    refusal,
     // Signing in or out changes who the connection is: a new one, carrying the new token.
     async accountChanged() {
       hangUp();

@@ -2,6 +2,7 @@ import { setUpAccount } from './account.js';
 import { setUpCompose } from './compose.js';
 import { createComposeContext } from './compose-context.js';
 import { setUpCall } from './call.js';
+import { setUpRing } from './call-ring.js';
 import { connectEmbed, hostPage } from './embed-channel.js';
 import { loadOlderOnScroll } from './history.js';
 import { connectLive } from './live.js';
@@ -42,6 +43,7 @@ const account = setUpAccount(widget, {
   onChange() {
     live.restart();
     together.signedInChanged();
+    ring.hangUp();
     call.accountChanged();
   },
 });
@@ -52,13 +54,21 @@ const live = connectLive({
   token: account.token,
   onSignedOut: account.revoked,
   counted: !new URLSearchParams(location.search).has('preview'),
-  events: { PresenceChanged: presence.apply, PageCountChanged: ({ count }) => presence.page(count), Typing: typing.show },
+  events: {
+    PresenceChanged: (diff) => {
+      presence.apply(diff);
+      ring.changed(diff);
+    },
+    PageCountChanged: ({ count }) => presence.page(count),
+    Typing: typing.show,
+  },
   // "Here now" is greyed while it cannot be kept up to date.
   onLine(up) {
     widget.toggleAttribute('data-offline', !up);
   },
   onJoined({ presence: here }) {
     presence.reset(here);
+    ring.present(here);
     tellPage();
     changes.loadMine();
     refreshOwn();
@@ -76,6 +86,7 @@ const refreshOwn = followOwnPosts(widget, live, { tag, log, status, account, onB
 setUpCompose(compose, { tag, log, live, status, context });
 followSlowMode(widget, live, { tag });
 const call = setUpCall(widget, { tag, account });
+const ring = setUpRing(widget, { tag, account, hub: call.hub, refusal: call.refusal });
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);

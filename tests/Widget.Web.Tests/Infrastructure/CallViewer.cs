@@ -12,6 +12,8 @@ public sealed class CallViewer : IAsyncDisposable
     private readonly Channel<DescriptionEvent> descriptions = Channel.CreateUnbounded<DescriptionEvent>();
     private readonly Channel<CandidateEvent> candidates = Channel.CreateUnbounded<CandidateEvent>();
     private readonly Channel<CallRemovedEvent> removals = Channel.CreateUnbounded<CallRemovedEvent>();
+    private readonly Channel<RingEvent> rings = Channel.CreateUnbounded<RingEvent>();
+    private readonly Channel<RingAnsweredEvent> answers = Channel.CreateUnbounded<RingAnsweredEvent>();
 
     private CallViewer(HubConnection connection)
     {
@@ -20,6 +22,8 @@ public sealed class CallViewer : IAsyncDisposable
         connection.On<DescriptionEvent>(nameof(ICallClient.Description), e => descriptions.Writer.TryWrite(e));
         connection.On<CandidateEvent>(nameof(ICallClient.Candidate), e => candidates.Writer.TryWrite(e));
         connection.On<CallRemovedEvent>(nameof(ICallClient.Removed), e => removals.Writer.TryWrite(e));
+        connection.On<RingEvent>(nameof(ICallClient.Ringing), e => rings.Writer.TryWrite(e));
+        connection.On<RingAnsweredEvent>(nameof(ICallClient.RingAnswered), e => answers.Writer.TryWrite(e));
     }
 
     public HubConnection Connection { get; }
@@ -58,6 +62,19 @@ public sealed class CallViewer : IAsyncDisposable
     public Task<IReadOnlyList<IceServer>> IceServersAsync(CancellationToken ct) =>
         Connection.InvokeAsync<IReadOnlyList<IceServer>>(nameof(CallHub.IceServers), ct);
 
+    public Task<RingStarted> RingAsync(string tag, long userId, CancellationToken ct) =>
+        Connection.InvokeAsync<RingStarted>(nameof(CallHub.Ring), tag, userId, ct);
+
+    public Task<CallJoined?> AnswerAsync(string ringId, bool accept, CancellationToken ct) =>
+        Connection.InvokeAsync<CallJoined?>(nameof(CallHub.AnswerRing), ringId, accept, ct);
+
+    public Task<CallJoined> JoinDirectAsync(string ringId, CancellationToken ct) =>
+        Connection.InvokeAsync<CallJoined>(nameof(CallHub.JoinDirect), ringId, ct);
+
+    public Task<RingEvent> NextRingAsync(CancellationToken ct) => NextAsync(rings, ct);
+
+    public Task<RingAnsweredEvent> NextAnswerAsync(CancellationToken ct) => NextAsync(answers, ct);
+
     public async Task<CallRoster> RosterUntilAsync(Func<CallRoster, bool> match, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -84,6 +101,13 @@ public sealed class CallViewer : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
         return await removals.Reader.ReadAsync(timeout.Token);
+    }
+
+    private static async Task<T> NextAsync<T>(Channel<T> channel, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        return await channel.Reader.ReadAsync(timeout.Token);
     }
 
     public bool GotRemoval => removals.Reader.TryPeek(out _);
