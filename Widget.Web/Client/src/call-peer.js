@@ -91,6 +91,10 @@ export function createPeer({ id, polite, iceServers, stream, screen, crowded, se
       }
       await retune();
     },
+    // Another camera or microphone in place of `old`: the same sender carries it, so nothing is renegotiated.
+    async replace(old, track) {
+      await pc.getSenders().find((sender) => sender.track === old)?.replaceTrack(track);
+    },
     setCrowded(crowdedNow) {
       isCrowded = crowdedNow;
       return retune();
