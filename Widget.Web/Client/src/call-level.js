@@ -14,7 +14,8 @@ export function listen(stream) {
   context.resume().catch(() => {});
   const source = context.createMediaStreamSource(new MediaStream([track]));
   const analyser = context.createAnalyser();
-  analyser.fftSize = 1024;
+  // About 170 ms of sound at 48 kHz: longer than the pause between two readings, so no short sound falls between.
+  analyser.fftSize = 8192;
   source.connect(analyser);
   const samples = new Float32Array(analyser.fftSize);
   let level = 0;
