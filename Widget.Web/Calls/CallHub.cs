@@ -69,7 +69,8 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
 
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(channel), Context.ConnectionAborted);
         await Clients.Group(Group(channel)).CallChanged(roster);
-        return new CallJoined(roster, Context.ConnectionId, turn.For(user.UserId));
+        return new CallJoined(roster, Context.ConnectionId, turn.For(user.UserId),
+            VideoCap.AudioOnly(roster, Context.ConnectionId, options.Value.MaxVideoParticipants));
     }
 
     public async Task Leave()

@@ -7,10 +7,15 @@ public sealed class CallOptions
 {
     public const string Section = "Calls";
 
-    /// <summary>People in one call. Every one of them sends its video to each of the others (a full mesh),
-    /// which stays smooth up to about four.</summary>
-    [Range(2, 8)]
-    public int MaxParticipants { get; set; } = 4;
+    /// <summary>People in one call, past whom a newcomer is told the call is full. Every one of them sends its
+    /// sound to each of the others (a full mesh), which an uplink and a small machine hold for about eight.</summary>
+    [Range(2, 12)]
+    public int MaxParticipants { get; set; } = 8;
+
+    /// <summary>People in one call who send video: a mesh stays smooth with video up to about four. Those who
+    /// join after them join with sound only (<see cref="VideoCap"/>).</summary>
+    [Range(1, 12)]
+    public int MaxVideoParticipants { get; set; } = 4;
 
     /// <summary>A session description from Chromium with audio and video is about 6 KB.</summary>
     [Range(1024, 30_000)]

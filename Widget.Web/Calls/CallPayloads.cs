@@ -10,8 +10,9 @@ public sealed record CallRoster(string Tag, IReadOnlyList<CallMember> Members, i
 public sealed record IceServer(IReadOnlyList<string> Urls, string? Username, string? Credential);
 
 /// <summary>What a newcomer needs: who to connect to, its own connection id (the smaller id of a pair is the
-/// polite peer), and the ICE servers with credentials for this call.</summary>
-public sealed record CallJoined(CallRoster Roster, string Self, IReadOnlyList<IceServer> IceServers);
+/// polite peer), the ICE servers with credentials for this call, and whether it must send sound only because
+/// the call already has as many cameras as it may (<see cref="VideoCap"/>).</summary>
+public sealed record CallJoined(CallRoster Roster, string Self, IReadOnlyList<IceServer> IceServers, bool AudioOnly = false);
 
 /// <summary>An offer or an answer (RTCSessionDescriptionInit).</summary>
 public sealed record SessionDescription(string Type, string Sdp);

@@ -13,7 +13,12 @@ namespace Widget.Web.Calls;
 /// </summary>
 public sealed class TurnCredentials(IOptions<CallOptions> options, TimeProvider time)
 {
-    public IReadOnlyList<IceServer> For(long userId)
+    /// <summary>Whether a TURN relay is configured, so that a member may get relay candidates at all.</summary>
+    public bool Relays => options.Value is { TurnUrls.Length: > 0, TurnSecret.Length: > 0 };
+
+    public IReadOnlyList<IceServer> For(long userId) => For(userId, options.Value.TurnCredentialLifetime);
+
+    public IReadOnlyList<IceServer> For(long userId, TimeSpan lifetime)
     {
         var calls = options.Value;
         var servers = new List<IceServer>();
@@ -22,9 +27,9 @@ public sealed class TurnCredentials(IOptions<CallOptions> options, TimeProvider 
             servers.Add(new IceServer(calls.StunUrls, null, null));
         }
 
-        if (calls.TurnUrls.Length > 0 && calls.TurnSecret.Length > 0)
+        if (Relays)
         {
-            var expiry = time.GetUtcNow().Add(calls.TurnCredentialLifetime).ToUnixTimeSeconds();
+            var expiry = time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds();
             var user = string.Create(CultureInfo.InvariantCulture, $"{expiry}:{userId}");
             servers.Add(new IceServer(calls.TurnUrls, user, Password(calls.TurnSecret, user)));
         }

@@ -29,11 +29,16 @@ internal static class BrowserJoins
         })();
         """;
 
-    // Clicks "Join the call" when asked, then polls every 20 ms until `peers` open connections decode video.
+    // Clicks "Join the call" and the check screen's "Join" when asked, then polls every 20 ms until `peers` open connections decode video.
     private const string UntilFrames = """
         async ({ click, peers }) => {
           const start = performance.now();
-          if (click) document.querySelector('.call-join').click();
+          if (click) {
+            document.querySelector('.call-join').click();
+            const join = document.querySelector('.call-check-join');
+            while (join.disabled) await new Promise((resolve) => setTimeout(resolve, 20));
+            join.click();
+          }
           let first = null;
           while (performance.now() - start < 60000) {
             let decoding = 0;

@@ -59,8 +59,7 @@ public sealed class CallModerationTests(WidgetApp app, HostPages hostPages, Brow
         var widget = new EmbeddedWidget(page, page.Locator("iframe"));
         await widget.SignInThroughPopupAsync(name);
         var call = widget.Root.Locator(".call");
-        await call.GetByRole(AriaRole.Button, new() { Name = "Join the call" }).ClickAsync();
-        await Expect(call.Locator(".call-live")).ToBeVisibleAsync();
+        await CallScene.JoinThroughCheckAsync(call);
         return call;
     }
 }

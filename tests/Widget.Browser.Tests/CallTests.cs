@@ -25,9 +25,9 @@ public sealed class CallTests(WidgetApp app, HostPages hostPages, Browsers brows
         await Expect(annaCall.Locator(".call-roster")).ToHaveTextAsync("Nobody is in the call.");
         await Expect(annaCall.Locator(".call-live")).ToBeHiddenAsync();
 
-        await annaCall.GetByRole(AriaRole.Button, new() { Name = "Join the call" }).ClickAsync();
+        await CallScene.JoinThroughCheckAsync(annaCall);
         await Expect(borisCall.Locator(".call-roster")).ToHaveTextAsync($"In the call: {annaName}");
-        await borisCall.GetByRole(AriaRole.Button, new() { Name = "Join the call" }).ClickAsync();
+        await CallScene.JoinThroughCheckAsync(borisCall);
 
         foreach (var (widget, call) in new[] { (annas, annaCall), (boriss, borisCall) })
         {

@@ -46,6 +46,9 @@ export function createPeer({ id, polite, iceServers, stream, screen, crowded, se
     }
   };
   const cameras = stream.getTracks().map((track) => pc.addTrack(track, stream)).filter(({ track }) => track.kind === 'video');
+  // Without a camera of our own (sound only past the video cap, or none at all) the offer still asks for the
+  // other's video, or it would arrive only after a second negotiation from the other side.
+  if (cameras.length === 0) pc.addTransceiver('video', { direction: 'recvonly' });
   // Kept after a share stops, so the next share reuses its transceiver instead of adding an m-line.
   let screenSender = null;
   let isCrowded = crowded;
@@ -90,6 +93,10 @@ export function createPeer({ id, polite, iceServers, stream, screen, crowded, se
         screenSender = pc.addTrack(track, shared);
       }
       await retune();
+    },
+    // Another camera or microphone in place of `old`: the same sender carries it, so nothing is renegotiated.
+    async replace(old, track) {
+      await pc.getSenders().find((sender) => sender.track === old)?.replaceTrack(track);
     },
     setCrowded(crowdedNow) {
       isCrowded = crowdedNow;

@@ -1,9 +1,12 @@
 import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { backoff } from './backoff.js';
-import { closeMedia, openMedia } from './call-media.js';
+import { setUpCheck } from './call-check.js';
+import { setUpDevices } from './call-devices.js';
+import { closeMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { isCrowded } from './call-quality.js';
 import { setUpShare } from './call-share.js';
+import { setUpSpeaking } from './call-speaking.js';
 import { lang } from './text.js';
 
 // The server pings every Realtime:KeepAliveInterval (4 s): a call whose connection is silent this long has
@@ -40,21 +43,27 @@ export function setUpCall(widget, { tag, account }) {
   const refusal = (error) => String(error?.message ?? '').replace(SERVER_ERROR, '');
   const send = (method, ...args) => hub.invoke(method, ...args);
   const share = setUpShare(shareButton, words, { peers: () => (call ? [...call.peers.values()] : null) });
+  const speaking = setUpSpeaking();
+  const devices = setUpDevices(panel, { onSwitched: switched, onFailed: () => say(words.textNoDevices) });
+  const check = setUpCheck(panel, words, { check: () => hub.invoke('Check', tag), onJoin: join, onChange: render, onFailed: say });
 
   function render() {
     roster.textContent = members.length > 0
       ? words.textInCall.replace('{0}', members.map((member) => member.name).join(', '))
       : words.textNobody;
     const inCall = call !== null;
-    joinButton.hidden = inCall || !account.userId() || hub.state !== 'Connected';
+    // Our own camera and microphone: on the check screen, then in the call.
+    const own = call?.stream ?? check.stream;
+    joinButton.hidden = inCall || check.open || !account.userId() || hub.state !== 'Connected';
     [muteButton, cameraButton, leaveButton].forEach((button) => { button.hidden = !inCall; });
     // Phones' browsers have no screen capture.
     shareButton.hidden = !inCall || !navigator.mediaDevices?.getDisplayMedia;
     grid.hidden = !inCall;
-    const tracks = call?.stream.getTracks().filter((track) => track.readyState === 'live' && track.enabled) ?? [];
+    const tracks = own?.getTracks().filter((track) => track.readyState === 'live' && track.enabled) ?? [];
     live.hidden = tracks.length === 0;
     liveText.textContent = tracks.some((track) => track.kind === 'video') ? words.textLive : words.textMicLive;
     cameraButton.hidden ||= call.stream.getVideoTracks().length === 0;
+    devices.follow(own ?? null);
   }
 
   // A tile per picture: "own", a member's connection id, or that id and "/screen" for what they share.
@@ -75,7 +84,10 @@ export function setUpCall(widget, { tag, account }) {
       figure.append(video, caption);
       grid.append(figure);
     }
-    figure.querySelector('video').srcObject = stream;
+    const video = figure.querySelector('video');
+    video.srcObject = stream;
+    devices.playOn(video);
+    speaking.watch(figure, stream);
   }
 
   // Only to members: a late message of one who left must not open a peer again.
@@ -179,6 +191,12 @@ export function setUpCall(widget, { tag, account }) {
   async function enter(stream) {
     try {
       const joined = await hub.invoke('Join', tag);
+      // Past the call's video cap the server admits us with sound only.
+      if (joined.audioOnly && stream.getVideoTracks().length > 0) {
+        stream.getVideoTracks().forEach((track) => track.stop());
+        stream = new MediaStream(stream.getAudioTracks());
+        say(words.textAudioOnly);
+      }
       call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map(), crowded: false };
       members = joined.roster.members;
       const own = members.find((member) => member.connectionId === joined.self);
@@ -201,22 +219,29 @@ export function setUpCall(widget, { tag, account }) {
     }
   }
 
-  joinButton.addEventListener('click', async () => {
-    joinButton.disabled = true;
-    say('');
-    try {
-      const stream = await openMedia().catch(() => null);
-      if (!stream) {
-        say(words.textNoDevices);
-        return;
-      }
-      await enter(stream).catch((error) => {
-        closeMedia(stream);
-        say(refusal(error));
-      });
-    } finally {
-      joinButton.disabled = false;
+  // "Join" on the check screen, with the devices chosen there.
+  async function join(stream) {
+    await enter(stream).catch((error) => {
+      closeMedia(stream);
+      say(refusal(error));
+    });
+  }
+
+  // Another camera or microphone: the same senders carry it, so no peer renegotiates.
+  async function switched(stream, old, fresh) {
+    if (!call) {
+      check.use(stream);
+      return;
     }
+    call.stream = stream;
+    tile('own', '', stream, true);
+    await Promise.all([...call.peers.values()].map((peer) => peer.replace(old, fresh).catch(() => {})));
+    render();
+  }
+
+  joinButton.addEventListener('click', () => {
+    say('');
+    check.start();
   });
 
   leaveButton.addEventListener('click', async () => {
@@ -250,6 +275,7 @@ export function setUpCall(widget, { tag, account }) {
     refusal,
     // Signing in or out changes who the connection is: a new one, carrying the new token.
     async accountChanged() {
+      check.cancel();
       hangUp();
       await hub.stop();
       start();

@@ -46,9 +46,16 @@ internal sealed class CallScene(Uri hostPage, bool relayOnly)
     {
         var widget = await OpenAsync(visitor);
         await widget.SignInThroughPopupAsync(login);
-        await Call(widget).GetByRole(AriaRole.Button, new() { Name = "Join the call" }).ClickAsync();
-        await Expect(Call(widget).GetByRole(AriaRole.Button, new() { Name = "Leave" })).ToBeVisibleAsync();
+        await JoinThroughCheckAsync(Call(widget));
         return widget;
+    }
+
+    /// <summary>"Join the call", then "Join" on the check screen once the camera and microphone are open.</summary>
+    public static async Task JoinThroughCheckAsync(ILocator call)
+    {
+        await call.GetByRole(AriaRole.Button, new() { Name = "Join the call" }).ClickAsync();
+        await call.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await Expect(call.GetByRole(AriaRole.Button, new() { Name = "Leave" })).ToBeVisibleAsync();
     }
 
     public static ILocator Call(EmbeddedWidget widget) => widget.Root.Locator(".call");

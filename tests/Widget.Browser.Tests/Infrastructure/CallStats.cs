@@ -15,9 +15,11 @@ internal static class CallStats
           if (!Native) return;
           window.recordedPeers = [];
           window.failedPeers = 0;
+          window.negotiations = 0;
           window.RTCPeerConnection = function (config = {}) {
             const pc = new Native(relayOnly ? { ...config, iceTransportPolicy: 'relay' } : config);
             window.recordedPeers.push(pc);
+            pc.addEventListener('negotiationneeded', () => { window.negotiations += 1; });
             pc.addEventListener('connectionstatechange', () => {
               if (pc.connectionState === 'failed') window.failedPeers += 1;
             });
@@ -56,6 +58,17 @@ internal static class CallStats
     public static Task<string[]> SignalingStatesAsync(EmbeddedWidget widget) => widget.EvaluateAsync<string[]>("""
         () => window.recordedPeers.filter((pc) => pc.connectionState !== 'closed').map((pc) => pc.signalingState)
         """);
+
+    /// <summary>How many times any connection needed a new offer, from the first one on.</summary>
+    public static Task<int> NegotiationsAsync(EmbeddedWidget widget) => widget.EvaluateAsync<int>("() => window.negotiations");
+
+    /// <summary>The labels of the tracks the open connections send, e.g. "fake_device_0".</summary>
+    public static Task<string[]> SentTrackLabelsAsync(EmbeddedWidget widget, string kind) => widget.EvaluateAsync<string[]>("""
+        (root, kind) => window.recordedPeers.filter((pc) => pc.connectionState !== 'closed')
+          .flatMap((pc) => pc.getSenders())
+          .filter((sender) => sender.track?.kind === kind)
+          .map((sender) => sender.track.label)
+        """, kind);
 
     /// <summary>How many connections ever failed.</summary>
     public static Task<int> FailuresAsync(EmbeddedWidget widget) => widget.EvaluateAsync<int>("() => window.failedPeers");

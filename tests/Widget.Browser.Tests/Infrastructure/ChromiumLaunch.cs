@@ -48,9 +48,11 @@ internal static class ChromiumLaunch
                 // machine: the development provider's login page imports a web font from the Internet.
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1",
                 "--disable-features=" + string.Join(',', DisabledFeatures),
-                // Calls: a fake camera and microphone, granted without a prompt, and peer connections over
-                // loopback, which Chromium otherwise leaves out of its candidates.
-                "--use-fake-device-for-media-stream",
+                // Calls: fake cameras and microphones, granted without a prompt, and peer connections over
+                // loopback, which Chromium otherwise leaves out of its candidates. Three cameras, so a test can
+                // switch to another that a peer connection can send: the second fake one gives 16-bit depth
+                // frames, which no encoder takes.
+                "--use-fake-device-for-media-stream=device-count=3",
                 "--use-fake-ui-for-media-stream",
                 "--allow-loopback-in-peer-connection",
             ],

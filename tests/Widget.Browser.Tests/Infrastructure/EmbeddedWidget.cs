@@ -56,6 +56,9 @@ public sealed class EmbeddedWidget(IPage page, ILocator iframe)
     /// <summary>Runs <paramref name="script"/>, a function of the widget's root element, inside the iframe.</summary>
     public Task<T> EvaluateAsync<T>(string script) => Root.EvaluateAsync<T>(script);
 
+    /// <summary>As above, with <paramref name="argument"/> as the function's second parameter.</summary>
+    public Task<T> EvaluateAsync<T>(string script, object argument) => Root.EvaluateAsync<T>(script, argument);
+
     /// <summary>Types a message and sends it with Enter, as a visitor would.</summary>
     public async Task SendAsync(string text)
     {

@@ -59,6 +59,8 @@ public sealed class CallViewer : IAsyncDisposable
 
     public Task EndAsync(string tag, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.End), tag, ct);
 
+    public Task<CallCheck> CheckAsync(string tag, CancellationToken ct) => Connection.InvokeAsync<CallCheck>(nameof(CallHub.Check), tag, ct);
+
     public Task<IReadOnlyList<IceServer>> IceServersAsync(CancellationToken ct) =>
         Connection.InvokeAsync<IReadOnlyList<IceServer>>(nameof(CallHub.IceServers), ct);
 

@@ -3,8 +3,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Widget.Core.Sites;
 using Widget.Testing;
+using Widget.Web.Calls;
 using Widget.Web.Tests.Infrastructure;
 
 namespace Widget.Web.Tests.Integration;
@@ -78,7 +81,7 @@ public sealed class CallHubTests(WidgetApp app)
         await using var signedOut = await CallViewer.ConnectAsync(app, token: null, Ct);
         await using var visitor = await CallViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct);
         var members = new List<CallViewer>();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < Max; i++)
         {
             members.Add(await CallViewer.ConnectAsync(app, (await Users.NewAsync(app, Ct)).AccessToken, Ct));
             await members[^1].JoinAsync(on, Ct);
@@ -134,6 +137,8 @@ public sealed class CallHubTests(WidgetApp app)
             Assert.Equal(expected, turn.Credential);
         }
     }
+
+    private int Max => app.Services.GetRequiredService<IOptions<CallOptions>>().Value.MaxParticipants;
 
     private async Task<string> CallSiteAsync()
     {
