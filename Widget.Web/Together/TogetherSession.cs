@@ -28,6 +28,12 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
 
     public static string FirstColor => Palette[0];
 
+    /// <summary>Where each participant last said they are on the site, for "follow".</summary>
+    public SessionPlaces Places { get; } = new();
+
+    /// <summary>What each participant may still say in the session's chat (and ask of everyone) for now.</summary>
+    public LineAllowance Lines { get; } = new();
+
     public SessionView View()
     {
         lock (gate)
