@@ -182,7 +182,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
       ...chat.events,
       Cursors({ moves }) {
         for (const { userId, position } of moves) {
-          const who = person(userId);
+          const who = userId !== account.userId() && person(userId);
           if (who && port) port.postMessage({ type: 'cursor', userId, name: who.name, color: who.color, ...position });
         }
       },
