@@ -1,7 +1,7 @@
 namespace Widget.Web.Together;
 
 /// <summary>What the together hub pushes to a widget in or at the door of a session.</summary>
-public interface ITogetherClient
+public interface ITogetherClient : ITogetherFollowClient, ITogetherChatClient
 {
     /// <summary>To the creator: someone asks to join.</summary>
     Task Knocked(Knock knock);

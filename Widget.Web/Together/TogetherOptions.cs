@@ -18,6 +18,14 @@ public sealed class TogetherOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01")]
     public TimeSpan CursorInterval { get; set; } = TimeSpan.FromMilliseconds(33);
 
+    /// <summary>Chat lines (and "bring everyone here" requests) one participant may send a minute, on average.</summary>
+    [Range(1, 600)]
+    public int ChatLinesPerMinute { get; set; } = 20;
+
+    /// <summary>Chat lines one participant may send at once before the average applies.</summary>
+    [Range(1, 100)]
+    public int ChatBurst { get; set; } = 5;
+
     /// <summary>Calls one connection may make a second, on average; a cursor sends at most 20.</summary>
     [Range(1, 1000)]
     public int CallsPerSecond { get; set; } = 25;

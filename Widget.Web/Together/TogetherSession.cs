@@ -31,6 +31,12 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     /// <summary>Held while a batch of cursors is taken and sent, so a later batch never overtakes an earlier one.</summary>
     public SemaphoreSlim CursorSends { get; } = new(1, 1);
 
+    /// <summary>Where each participant last said they are on the site, for "follow".</summary>
+    public SessionPlaces Places { get; } = new();
+
+    /// <summary>What each participant may still say in the session's chat (and ask of everyone) for now.</summary>
+    public LineAllowance Lines { get; } = new();
+
     public SessionView View()
     {
         lock (gate)

@@ -34,6 +34,7 @@ public sealed class TogetherSessions(TimeProvider time, IOptions<TogetherOptions
     /// <summary>A connection closed: it leaves every session it was in or knocking at.</summary>
     public void Disconnected(string connectionId)
     {
+        Sweep();
         var now = time.GetUtcNow();
         foreach (var session in sessions.Values)
         {

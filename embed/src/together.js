@@ -1,5 +1,6 @@
 import { createCursors } from './together/cursors.js';
 import { trackMouse } from './together/mouse.js';
+import { goTo, watchPlace } from './together/place.js';
 
 // The host page's half of "Browse together", loaded by embed.js once a session starts. It hears only the
 // port embed.js hands it, whose other end is in the chat's frame: that frame alone talks to the server.
@@ -10,14 +11,17 @@ document.addEventListener('widget:together', ({ detail: port }) => {
   stopCurrent();
   const cursors = createCursors(document);
   const untrack = trackMouse(document, (anchor) => port.postMessage({ type: 'move', ...anchor }));
+  const unwatch = watchPlace(window, (place) => port.postMessage({ type: 'place', place }));
   stopCurrent = () => {
     untrack();
+    unwatch();
     cursors.stop();
     port.close();
   };
   port.onmessage = ({ data }) => {
     if (data?.type === 'cursor') cursors.draw(data);
     else if (data?.type === 'gone') cursors.remove(data.userId);
+    else if (data?.type === 'go') goTo(window, data.place);
     else if (data?.type === 'stop') stopCurrent();
   };
 });

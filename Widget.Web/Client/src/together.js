@@ -4,6 +4,8 @@
 // iframe snippet has nobody on the host page to draw the cursors.
 import { connectTogether } from './together-hub.js';
 import { renderKnock, renderPeople } from './together-people.js';
+import { setUpFollow } from './together-follow.js';
+import { setUpChat } from './together-chat.js';
 
 const REMEMBERED = 'widget.together';
 
@@ -49,6 +51,25 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     }
   }
 
+  // For the parts in modules of their own: true when the hub took the call, its refusal shown otherwise; and
+  // a call whose failure nobody needs to read.
+  const attempt = async (method, ...args) => {
+    status.textContent = '';
+    try {
+      await hub.invoke(method, ...args);
+      return true;
+    } catch (error) {
+      status.textContent = error.message;
+      return false;
+    }
+  };
+  const quiet = (method, ...args) => (hub ? hub.invoke(method, ...args).catch(() => undefined) : Promise.resolve(undefined));
+  const follow = setUpFollow(panel, {
+    session: () => session, me: () => account.userId(), quiet, call: attempt,
+    announce: (words) => { status.textContent = words; }, toHost: (message) => port?.postMessage(message),
+  });
+  const chat = setUpChat(panel, { session: () => session, call: attempt });
+
   // Knocks, arrivals and departures are said in the status line, a live region, for those who cannot see the list change.
   function announce(wordsKey, people) {
     if (people.length) status.textContent = people.map((p) => say(wordsKey).replace('{0}', p.name)).join(' ');
@@ -75,14 +96,31 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     } catch {
       return;
     }
-    const answer = await call('Knock', kept.sessionId);
-    if (answer?.state !== 'admitted') {
+    // Rejoin, not Knock: someone removed meanwhile must not end up at the door without asking.
+    const view = await quiet('Rejoin', kept.sessionId);
+    if (!view) {
       remembered.forget();
       finish(null);
       return;
     }
     link.value = kept.link ?? '';
-    joined(answer.session);
+    joined(view);
+  }
+
+  // The hub came back as a new connection, which the server knows as nobody until it takes our place again.
+  async function reconnected() {
+    if (session) {
+      const view = await quiet('Rejoin', session.sessionId);
+      if (!view) {
+        finish('textEnded');
+        return;
+      }
+      session = view;
+      render();
+      follow.resend();
+    } else if (knocking && invite) {
+      await quiet('Knock', invite);
+    }
   }
 
   function joined(view) {
@@ -93,11 +131,15 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     status.textContent = '';
     // Ask the host page for the module and a port to it; the port comes back through receive().
     tellHost(true);
+    follow.joined(view);
+    chat.joined(view);
     render();
   }
 
   function finish(wordsKey) {
     remembered.forget();
+    follow.stop();
+    chat.stop();
     port?.postMessage({ type: 'stop' });
     port?.close();
     port = null;
@@ -133,8 +175,11 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
         announce('textJoined', come);
         announce('textLeft', gone);
         session = view;
+        follow.changed();
         render();
       },
+      ...follow.events,
+      ...chat.events,
       Cursors({ moves }) {
         for (const { userId, position } of moves) {
           const who = userId !== account.userId() && person(userId);
@@ -143,7 +188,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
       },
     }, () => {
       if (session || knocking) finish('textEnded');
-    });
+    }, reconnected);
     return hub;
   }
 
@@ -188,8 +233,12 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   function listen(given) {
     port = given;
     port.onmessage = ({ data }) => {
-      if (data?.type !== 'move' || !session || !hub) return;
-      hub.send('Move', session.sessionId, { path: String(data.path), x: Number(data.x), y: Number(data.y) }).catch(() => {});
+      if (!session || !hub) return;
+      if (data?.type === 'move') {
+        hub.send('Move', session.sessionId, { path: String(data.path), x: Number(data.x), y: Number(data.y) }).catch(() => {});
+      } else if (data?.type === 'place' && typeof data.place === 'string') {
+        follow.here(data.place);
+      }
     };
   }
 

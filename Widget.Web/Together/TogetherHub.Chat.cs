@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Widget.Core.Text;
+
+namespace Widget.Web.Together;
+
+/// <summary>
+/// The session's chat: a line goes to everyone in the session at once and is kept nowhere, neither stored nor
+/// logged; it is not a post of the tag's channel. Lines are cleaned like any user text and held to a length
+/// and a rate of their own.
+/// </summary>
+public sealed partial class TogetherHub
+{
+    public const int MaxChatLine = 500;
+
+    public async Task Say(string sessionId, string text, [FromServices] TimeProvider time)
+    {
+        var (session, userId) = Member(sessionId);
+        var line = UserText.Line(text ?? "");
+        if (line.Length is 0 or > MaxChatLine)
+        {
+            throw Refusal("Together.BadLine");
+        }
+
+        if (!session.Lines.TryTake(userId, time, options.Value))
+        {
+            throw Refusal("Together.ChatTooFast");
+        }
+
+        var name = session.View().Participants.FirstOrDefault(p => p.UserId == userId)?.Name ?? "";
+        await Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Said(new ChatLine(session.Id, userId, name, line));
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Widget.Web.Together;
+
+/// <summary>A participant's widget coming back (a reload, another page of the site, a reconnected hub) takes its place again without knocking.</summary>
+public sealed partial class TogetherHub
+{
+    /// <summary>Attaches the caller's connection to a session they are a participant of; refused for anyone else, who must knock.</summary>
+    public async Task<SessionView> Rejoin(string sessionId, [FromServices] TogetherDoor door)
+    {
+        var user = SignedIn();
+        var session = Find(sessionId);
+        var answer = await door.AskAsync(session.Tag, user.UserId, Context.ConnectionAborted);
+        if (answer is DoorAnswer.Off or DoorAnswer.Banned)
+        {
+            throw Refusal(answer is DoorAnswer.Banned ? "Together.Banned" : "Together.NotHere");
+        }
+
+        return session.Attach(Context.ConnectionId, user.UserId) ? session.View() : throw Refusal("Together.NotIn");
+    }
+}
