@@ -1,4 +1,5 @@
 import { createCursors } from './together/cursors.js';
+import { syncForms } from './together/forms.js';
 import { trackMouse } from './together/mouse.js';
 
 // The host page's half of "Browse together", loaded by embed.js once a session starts. It hears only the
@@ -9,13 +10,16 @@ document.addEventListener('widget:together', ({ detail: port }) => {
   if (!(port instanceof MessagePort)) return;
   stopCurrent();
   const cursors = createCursors(document);
+  const forms = syncForms(document, (message) => port.postMessage(message));
   const untrack = trackMouse(document, (anchor) => port.postMessage({ type: 'move', ...anchor }));
   stopCurrent = () => {
     untrack();
     cursors.stop();
+    forms.stop();
     port.close();
   };
   port.onmessage = ({ data }) => {
+    if (forms.receive(data)) return;
     if (data?.type === 'cursor') cursors.draw(data);
     else if (data?.type === 'gone') cursors.remove(data.userId);
     else if (data?.type === 'stop') stopCurrent();
