@@ -45,6 +45,7 @@ Auth__Providers__dev__ClientSecret=widget-dev-secret \
 Auth__Providers__dev__RequireHttpsMetadata=false \
 Auth__CrossSiteCookie=true \
 Hosting__PublicOrigin="$widget_origin" \
+Demo__Site=demo Demo__OwnerProvider=dev Demo__OwnerLogin=demo \
   dotnet run --project Widget.Web -c Release --no-build --urls "$widget_origin" &
 pids+=($!)
 
@@ -64,7 +65,7 @@ cat <<EOT
   Widget            $widget_origin/w/demo
   Public posts      $widget_origin/   (tag pages, profiles, permalinks, search, feeds)
   Your sites        $widget_origin/sites   (claim a tag, set it up, copy the snippet)
-  Moderator desk    $widget_origin/mod/demo   (for the tag's owner and moderators)
+  Moderator desk    $widget_origin/mod/demo   (for the tag's owner and moderators: sign in as "demo")
   OpenID provider   http://localhost:$OIDC_PORT   (development login: any name, any password)
 
   Ctrl-C stops everything.

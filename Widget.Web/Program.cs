@@ -37,6 +37,7 @@ builder.AddWidgetPages();
 
 var app = builder.Build();
 await app.MigrateWidgetDatabaseAsync();
+await app.SetUpDemoSiteAsync();
 app.UseWidgetForwardedHeaders();
 app.UseWidgetSecurityHeaders();
 app.MapWidgetMetrics();

@@ -20,6 +20,11 @@ public sealed class AccountStore(WidgetDbContext db, TimeProvider time)
         return new SessionUser(session.Id, user.Id, user.DisplayName);
     }
 
+    /// <summary>The user behind (issuer, subject), created under <paramref name="displayName"/> if they never signed in.</summary>
+    public async Task<long> EnsureUserAsync(string issuer, string subject, string displayName, CancellationToken ct) =>
+        (await FindUserAsync(issuer, subject, ct)
+            ?? await FindOrCreateUserAsync(issuer, subject, DisplayName.Clean(displayName), time.GetUtcNow(), ct)).Id;
+
     public async Task<SessionUser?> FindActiveSessionAsync(Guid sessionId, CancellationToken ct) =>
         await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.RevokedAt == null)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Widget.Core.Sites;
 using Widget.Core.Tags;
 using Widget.Data.Entities;
@@ -31,6 +32,32 @@ public sealed class SiteStore(WidgetDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ClaimResult.Claimed;
+    }
+
+    /// <summary>
+    /// Gives an unclaimed tag to <paramref name="ownerId"/> with <paramref name="settings"/> whoever posted in it, as an
+    /// operator's configuration asks; false if the tag is claimed already, by this call's rival on another node too.
+    /// </summary>
+    public async Task<bool> AddIfUnclaimedAsync(Tag tag, long ownerId, SiteSettings settings, CancellationToken ct)
+    {
+        if (await db.Sites.AnyAsync(s => s.Tag == tag.Value, ct))
+        {
+            return false;
+        }
+
+        var site = Site.New(tag.Value, ownerId, time.GetUtcNow());
+        site.Settings = settings;
+        db.Sites.Add(site);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     public Task<Site?> FindAsync(Tag tag, CancellationToken ct) =>

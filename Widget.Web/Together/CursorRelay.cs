@@ -6,7 +6,7 @@ namespace Widget.Web.Together;
 /// <summary>
 /// Passes cursors on in batches, at most one per <see cref="TogetherOptions.CursorInterval"/> per session, each
 /// holding every sender's newest position: a fast mouse costs the others one message a batch, however many
-/// moves it sent. Moves that a newer one replaced before the batch went are dropped on purpose.
+/// moves it sent. A batch goes to every member, the sender's own move included. Moves that a newer one replaced before the batch went are dropped on purpose.
 /// </summary>
 public sealed partial class CursorRelay(
     IHubContext<TogetherHub, ITogetherClient> hub,
@@ -32,13 +32,11 @@ public sealed partial class CursorRelay(
             }
 
             var moves = session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval);
-            foreach (var recipients in session.Members().GroupBy(m => m.UserId))
+            if (moves.Count > 0)
             {
-                var others = moves.Where(m => m.UserId != recipients.Key).ToArray();
-                if (others.Length > 0)
-                {
-                    await hub.Clients.Clients([.. recipients.Select(r => r.ConnectionId)]).Cursors(new CursorBatch(session.Id, others));
-                }
+                // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a
+                // batch per recipient without their own move cost one serialization and one send call each.
+                await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(new CursorBatch(session.Id, moves));
             }
         }
         catch (Exception e)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Widget.Bench.Shared;
 
 namespace Widget.CallBench;
 
@@ -57,7 +58,7 @@ internal static class BrowserJoins
         "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--allow-loopback-in-peer-connection",
     ];
 
-    public static async Task<CallJoin> MeasureAsync(IBrowser browser, CallCluster cluster, int participants, CancellationToken ct)
+    public static async Task<CallJoin> MeasureAsync(IBrowser browser, BenchCluster cluster, int participants, CancellationToken ct)
     {
         var tag = await cluster.NewCallChannelAsync(ct);
         var pid = cluster.A.Pid ?? throw new InvalidOperationException("Node A is not running.");

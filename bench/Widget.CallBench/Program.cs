@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Widget.Bench.Shared;
 using Widget.CallBench;
 
 // Calls on this machine: time from "Join the call" to the first decoded remote frame for 2, 3 and 4
@@ -8,7 +9,7 @@ using Widget.CallBench;
 var messages = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
 var ct = timeout.Token;
-await using var cluster = await CallCluster.StartAsync(ct);
+await using var cluster = await BenchCluster.StartAsync(nodes: 2, ct);
 Console.Error.WriteLine($"nodes on {cluster.A.BaseAddress} and {cluster.B.BaseAddress}");
 
 var latencies = (await SignallingLatency.MeasureAsync(cluster, await cluster.NewCallChannelAsync(ct), messages, ct)).Order().ToList();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Bench.Shared;
 using Widget.Web.Calls;
 
 namespace Widget.CallBench;
@@ -16,7 +17,7 @@ internal static class SignallingLatency
     /// <summary>About what Chromium's offer for audio, video and a screen transceiver weighs.</summary>
     private const int OfferChars = 6_000;
 
-    public static async Task<IReadOnlyList<double>> MeasureAsync(CallCluster cluster, string tag, int messages, CancellationToken ct)
+    public static async Task<IReadOnlyList<double>> MeasureAsync(BenchCluster cluster, string tag, int messages, CancellationToken ct)
     {
         await using var onA = await ConnectAsync(cluster.A.BaseAddress, await cluster.TokenAsync(ct), ct);
         await using var onB = await ConnectAsync(cluster.B.BaseAddress, await cluster.TokenAsync(ct), ct);

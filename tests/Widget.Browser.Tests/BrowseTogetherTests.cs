@@ -34,6 +34,8 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         Assert.Equal(expected.Y, drawn.Y, tolerance: 2);
         await Expect(cursor).ToContainTextAsync(annaLogin);
         await Expect(boriss.HostPage.Locator($"[aria-hidden=true]:has([data-widget-cursor=\"{annaLogin}\"])")).ToHaveCountAsync(1);
+        // Her own moves come back to her in the session's batches; her page never draws them.
+        await Expect(annas.HostPage.Locator("[data-widget-cursor]")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
       },
       Cursors({ moves }) {
         for (const { userId, position } of moves) {
-          const who = person(userId);
+          const who = userId !== account.userId() && person(userId);
           if (who && port) port.postMessage({ type: 'cursor', userId, name: who.name, color: who.color, ...position });
         }
       },

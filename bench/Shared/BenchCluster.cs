@@ -7,29 +7,34 @@ using Widget.Cluster.Tests.Infrastructure;
 using Widget.Testing;
 using Widget.Web.Auth;
 
-namespace Widget.CallBench;
+namespace Widget.Bench.Shared;
 
-/// <summary>Postgres, redis-server, the development OpenID provider and two service nodes, on loopback, stopped by PID.</summary>
-internal sealed partial class CallCluster : IAsyncDisposable
+/// <summary>
+/// Postgres, the development OpenID provider and one service node, or two sharing a redis-server; all on loopback,
+/// stopped by PID.
+/// </summary>
+internal sealed partial class BenchCluster : IAsyncDisposable
 {
     private WidgetDatabases? databases;
     private RedisServer? redis;
     private OidcProvider? oidc;
     private string connectionString = "";
+    private WidgetNode? b;
 
     public WidgetNode A { get; private set; } = default!;
 
-    public WidgetNode B { get; private set; } = default!;
+    /// <summary>The second node; only in a cluster started with two.</summary>
+    public WidgetNode B => b ?? throw new InvalidOperationException("This cluster has one node.");
 
     /// <summary>Where browsers open the widget and sign in: node A, by the name its sign-in redirects to.</summary>
     public Uri PublicOrigin { get; private set; } = default!;
 
-    public static async Task<CallCluster> StartAsync(CancellationToken ct)
+    public static async Task<BenchCluster> StartAsync(int nodes, CancellationToken ct)
     {
-        var cluster = new CallCluster();
+        var cluster = new BenchCluster();
         try
         {
-            await cluster.StartPartsAsync(ct);
+            await cluster.StartPartsAsync(nodes, ct);
             return cluster;
         }
         catch
@@ -40,7 +45,16 @@ internal sealed partial class CallCluster : IAsyncDisposable
     }
 
     /// <summary>A new channel whose site allows signed-in visitors to call.</summary>
-    public async Task<string> NewCallChannelAsync(CancellationToken ct)
+    public Task<string> NewCallChannelAsync(CancellationToken ct) => NewSiteAsync("calls", "\"SignedIn\"", ct);
+
+    /// <summary>A new channel whose site lets signed-in visitors browse together.</summary>
+    public Task<string> NewTogetherChannelAsync(CancellationToken ct) => NewSiteAsync("browseTogether", "true", ct);
+
+    /// <summary>Signs a new user in as the widget's popup would, over HTTP, and returns a bearer token.</summary>
+    public async Task<string> TokenAsync(CancellationToken ct) => (await SignInAsync(ct)).AccessToken;
+
+    /// <summary>Claims a new tag through the API, then sets one of its site's settings to <paramref name="json"/>.</summary>
+    private async Task<string> NewSiteAsync(string setting, string json, CancellationToken ct)
     {
         var tag = "bench" + Guid.NewGuid().ToString("N")[..10];
         var owner = await TokenAsync(ct);
@@ -52,14 +66,16 @@ internal sealed partial class CallCluster : IAsyncDisposable
         }
 
         await using var data = NpgsqlDataSource.Create(connectionString);
-        await using var command = data.CreateCommand("UPDATE sites SET settings = jsonb_set(settings, '{calls}', '\"SignedIn\"') WHERE tag = $1");
+        await using var command = data.CreateCommand("UPDATE sites SET settings = jsonb_set(settings, ARRAY[$2], $3::jsonb) WHERE tag = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = tag });
+        command.Parameters.Add(new NpgsqlParameter { Value = setting });
+        command.Parameters.Add(new NpgsqlParameter { Value = json });
         await command.ExecuteNonQueryAsync(ct);
         return tag;
     }
 
-    /// <summary>Signs a new user in as the widget's popup would, over HTTP, and returns a bearer token.</summary>
-    public async Task<string> TokenAsync(CancellationToken ct)
+    /// <summary>Signs a new user in as the widget's popup would, over HTTP.</summary>
+    public async Task<IssuedToken> SignInAsync(CancellationToken ct)
     {
         var verifier = PopupSignIn.NewVerifier();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
@@ -76,12 +92,12 @@ internal sealed partial class CallCluster : IAsyncDisposable
 
         using var response = await browser.PostAsJsonAsync("/auth/token", new TokenRequest(verifier, code.Groups[1].Value), ct);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<IssuedToken>(ct))!.AccessToken;
+        return (await response.Content.ReadFromJsonAsync<IssuedToken>(ct))!;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var part in new IAsyncDisposable?[] { A, B, oidc, redis, databases })
+        foreach (var part in new IAsyncDisposable?[] { A, b, oidc, redis, databases })
         {
             try
             {
@@ -94,13 +110,13 @@ internal sealed partial class CallCluster : IAsyncDisposable
         }
     }
 
-    private async Task StartPartsAsync(CancellationToken ct)
+    private async Task StartPartsAsync(int nodes, CancellationToken ct)
     {
         var (portA, portB) = (FreePort.Next(), FreePort.Next());
         PublicOrigin = new Uri($"http://localhost:{portA.ToString(CultureInfo.InvariantCulture)}/");
         databases = await WidgetDatabases.StartAsync(ct);
         connectionString = await databases.CreateAsync(ct);
-        redis = await RedisServer.StartAsync(ct);
+        redis = nodes > 1 ? await RedisServer.StartAsync(ct) : null;
         var origin = PublicOrigin.GetLeftPart(UriPartial.Authority);
         oidc = await OidcProvider.StartAsync(FreePort.Next(), [$"{origin}/signin-oidc/{OidcProvider.SettingsName}"], ct);
         var provider = OidcProvider.SettingsName;
@@ -110,7 +126,7 @@ internal sealed partial class CallCluster : IAsyncDisposable
             // the widget's script from the project (outside Development that takes a publish); nothing else reads it.
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__Widget"] = connectionString,
-            ["ConnectionStrings__Redis"] = redis.Configuration,
+            ["ConnectionStrings__Redis"] = redis?.Configuration ?? "",
             ["Hosting__PublicOrigin"] = origin,
             [$"Auth__Providers__{provider}__DisplayName"] = "Dev",
             [$"Auth__Providers__{provider}__Authority"] = oidc.Issuer,
@@ -119,12 +135,17 @@ internal sealed partial class CallCluster : IAsyncDisposable
             [$"Auth__Providers__{provider}__RequireHttpsMetadata"] = "false",
             // Every participant and the signalling clients come from 127.0.0.1.
             ["Realtime__MaxConnectionsPerAddress"] = "100000",
+            ["Auth__SignInRequestsPerMinute"] = "100000",
+            ["Auth__PopupStartsPerMinute"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         A = new WidgetNode("A", portA, environment);
-        B = new WidgetNode("B", portB, environment);
         await A.StartAsync(ct);
-        await B.StartAsync(ct);
+        if (nodes > 1)
+        {
+            b = new WidgetNode("B", portB, environment);
+            await b.StartAsync(ct);
+        }
     }
 
     [GeneratedRegex("data-code=\"([A-Za-z0-9_-]+)\"")]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Widget.CallBench;
+namespace Widget.Bench.Shared;
 
 /// <summary>A process's CPU time so far and resident memory, from /proc, at one moment.</summary>
 internal sealed record ProcessSample(TimeSpan Cpu, long RssBytes, DateTime At)
