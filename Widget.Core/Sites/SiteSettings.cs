@@ -33,6 +33,9 @@ public sealed record SiteSettings
     /// <summary>Signed-in visitors may invite others to see their cursors on the host page. Off unless the owner turns it on.</summary>
     public bool BrowseTogether { get; init; }
 
+    /// <summary>A CSS selector of page parts whose fields "Browse together" never shares; empty: only those private by kind.</summary>
+    public string PrivateSelector { get; init; } = "";
+
     /// <summary>Off unless the owner turns calls on: a call asks visitors for their camera and microphone.</summary>
     public CallsMode Calls { get; init; } = CallsMode.Off;
 
@@ -91,6 +94,11 @@ public sealed record SiteSettings
         if (Sites.CustomCss.Problem(CustomCss) is { } cssProblem)
         {
             errors[nameof(CustomCss)] = [cssProblem];
+        }
+
+        if (Sites.PrivateSelector.Problem(PrivateSelector) is { } selectorProblem)
+        {
+            errors[nameof(PrivateSelector)] = [selectorProblem];
         }
 
         if (AllowedDomains.Count > AllowedDomain.MaxCount)

@@ -33,6 +33,8 @@ public sealed class SiteSettingsForm
 
     public bool BrowseTogether { get; set; }
 
+    public string PrivateSelector { get; set; } = "";
+
     // The widget stylesheet's own palettes, so that own colours start from what the chosen theme shows.
     private static readonly (string Accent, string Background, string Text) Light = ("#2458d6", "#ffffff", "#1d2127");
     private static readonly (string Accent, string Background, string Text) Dark = ("#7aa7ff", "#17191d", "#e7e9ec");
@@ -59,6 +61,7 @@ public sealed class SiteSettingsForm
         CustomCss = settings.CustomCss,
         AllowedDomains = string.Join('\n', settings.AllowedDomains),
         BrowseTogether = settings.BrowseTogether,
+        PrivateSelector = settings.PrivateSelector,
         Calls = settings.Calls,
     };
 
@@ -92,6 +95,7 @@ public sealed class SiteSettingsForm
             CustomCss = CustomCss,
             AllowedDomains = domains.Distinct().ToArray(),
             BrowseTogether = BrowseTogether,
+            PrivateSelector = PrivateSelector.Trim(),
             Calls = Calls,
         };
         var errors = settings.Validate().ToDictionary();

@@ -23,4 +23,13 @@ public interface ITogetherClient : ITogetherFollowClient, ITogetherChatClient
 
     /// <summary>The others' newest cursor positions since the last batch.</summary>
     Task Cursors(CursorBatch batch);
+
+    /// <summary>Another participant's change to a page's form state (see <see cref="TogetherHub.SendForm"/>).</summary>
+    Task FormChanged(FormRelay relay);
+
+    /// <summary>Someone opened the page and wants the form state the others hold.</summary>
+    Task FormAsked(FormQuestion question);
+
+    /// <summary>The field another participant is editing now, or none.</summary>
+    Task FieldFocused(FieldFocus focus);
 }

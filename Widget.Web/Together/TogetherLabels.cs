@@ -26,7 +26,8 @@ public sealed record TogetherLabels(
     string RemovedYou,
     string Ended,
     string Joined,
-    string Left)
+    string Left,
+    string Editing)
 {
     public static TogetherLabels For(WidgetLanguage language)
     {
@@ -35,6 +36,6 @@ public sealed record TogetherLabels(
             Text("Start"), Text("Invite"), Text("Link"), Text("Copy"), Text("Copied"), Text("End"), Text("Leave"),
             Text("Invited"), Text("Shares"), Text("SignInToJoin"), Text("AskToJoin"), Text("Waiting"), Text("WantsToJoin"),
             Text("Admit"), Text("Decline"), Text("DeclinedYou"), Text("People"), Text("Remove"), Text("RemovedYou"), Text("Ended"),
-            Text("Joined"), Text("Left"));
+            Text("Joined"), Text("Left"), Text("Editing"));
     }
 }

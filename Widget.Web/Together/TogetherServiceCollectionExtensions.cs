@@ -11,6 +11,8 @@ public static class TogetherServiceCollectionExtensions
     public static WebApplicationBuilder AddWidgetTogether(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TogetherOptions>().BindConfiguration(TogetherOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TogetherFormOptions>().BindConfiguration(TogetherFormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FormBudget>();
         builder.Services.AddSingleton<TogetherSessions>();
         builder.Services.AddSingleton<CursorRelay>();
         builder.Services.AddSingleton<TogetherCallLimit>();

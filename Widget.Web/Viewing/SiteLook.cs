@@ -7,7 +7,8 @@ namespace Widget.Web.Viewing;
 
 /// <summary>What a claimed site changes about its widget page: title, theme, words and stylesheet.</summary>
 /// <param name="BrowseTogether">Whether the widget offers "Browse together" (see <see cref="SiteSettings.BrowseTogether"/>).</param>
-public sealed record SiteLook(string Title, WidgetTheme Theme, WidgetLabels Labels, string? StylesheetHref, bool BrowseTogether = false)
+/// <param name="PrivateSelector">The page parts "Browse together" never shares (see <see cref="SiteSettings.PrivateSelector"/>).</param>
+public sealed record SiteLook(string Title, WidgetTheme Theme, WidgetLabels Labels, string? StylesheetHref, bool BrowseTogether = false, string PrivateSelector = "")
 {
     public static SiteLook Unclaimed(string tag) => new("#" + tag, WidgetTheme.Auto, WidgetLabels.English, null);
 
@@ -19,6 +20,6 @@ public sealed record SiteLook(string Title, WidgetTheme Theme, WidgetLabels Labe
         var version = "v=" + site.UpdatedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var href = settings.HasCustomStyle ? $"/w/{site.Tag}/site.css?{stylesheetQuery ?? version}" : null;
         var title = UserText.Line(settings.Title) is { Length: > 0 } own ? own : "#" + site.Tag;
-        return new SiteLook(title, settings.Theme, WidgetLabels.For(settings.Language), href, settings.BrowseTogether);
+        return new SiteLook(title, settings.Theme, WidgetLabels.For(settings.Language), href, settings.BrowseTogether, settings.PrivateSelector);
     }
 }

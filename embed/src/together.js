@@ -1,4 +1,5 @@
 import { createCursors } from './together/cursors.js';
+import { syncForms } from './together/forms.js';
 import { trackMouse } from './together/mouse.js';
 import { goTo, watchPlace } from './together/place.js';
 
@@ -10,15 +11,18 @@ document.addEventListener('widget:together', ({ detail: port }) => {
   if (!(port instanceof MessagePort)) return;
   stopCurrent();
   const cursors = createCursors(document);
+  const forms = syncForms(document, (message) => port.postMessage(message));
   const untrack = trackMouse(document, (anchor) => port.postMessage({ type: 'move', ...anchor }));
   const unwatch = watchPlace(window, (place) => port.postMessage({ type: 'place', place }));
   stopCurrent = () => {
     untrack();
     unwatch();
     cursors.stop();
+    forms.stop();
     port.close();
   };
   port.onmessage = ({ data }) => {
+    if (forms.receive(data)) return;
     if (data?.type === 'cursor') cursors.draw(data);
     else if (data?.type === 'gone') cursors.remove(data.userId);
     else if (data?.type === 'go') goTo(window, data.place);

@@ -73,7 +73,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         var boriss = await OpenAsync(boris, invitation, tag);
         var door = Frame(boriss).Locator(".together-door");
         await Expect(door).ToContainTextAsync("You are invited to browse this page together.");
-        await Expect(door).ToContainTextAsync("Nothing you type or fill in is shared.");
+        await Expect(door).ToContainTextAsync("Passwords, card numbers, one-time codes and the parts the site keeps private are never shared.");
         await boriss.SignInThroughPopupAsync(borisLogin);
         await Frame(boriss).GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
         await Expect(Frame(boriss).Locator(".together-status")).ToHaveTextAsync("Waiting for the host to let you in…");

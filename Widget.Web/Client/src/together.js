@@ -2,6 +2,7 @@
 // token; the module that embed.js loads on the host page gets cursors and sends mouse positions over a
 // MessageChannel port, and never sees the token. Offered only where embed.js framed us, since a plain
 // iframe snippet has nobody on the host page to draw the cursors.
+import { createFormRelay } from './together-forms.js';
 import { connectTogether } from './together-hub.js';
 import { renderKnock, renderPeople } from './together-people.js';
 import { setUpFollow } from './together-follow.js';
@@ -24,6 +25,9 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
 
   const isCreator = () => Boolean(session) && session.creatorId === account.userId();
   const person = (userId) => session?.participants.find((p) => p.userId === userId);
+  const forms = createFormRelay({
+    say, privateSelector: panel.dataset.privateSelector ?? '', hub: () => hub, session: () => session, port: () => port, person,
+  });
 
   function render() {
     const signedIn = Boolean(account.userId());
@@ -155,6 +159,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   async function connect() {
     if (hub) return hub;
     hub = await connectTogether(account.token, {
+      ...forms.events,
       Knocked(knock) {
         part('.together-knocks').append(renderKnock(knock, {
           say,
@@ -232,7 +237,9 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
 
   function listen(given) {
     port = given;
+    forms.started(port);
     port.onmessage = ({ data }) => {
+      if (forms.fromPage(data)) return;
       if (!session || !hub) return;
       if (data?.type === 'move') {
         hub.send('Move', session.sessionId, { path: String(data.path), x: Number(data.x), y: Number(data.y) }).catch(() => {});

@@ -8,7 +8,7 @@ const MAX_PATH = 400;
 
 const clamp = (n) => Math.min(1, Math.max(0, n));
 
-function pathOf(doc, element) {
+export function pathOf(doc, element) {
   const steps = [];
   for (let node = element; node && node !== doc.body; node = node.parentElement) {
     if (steps.length >= MAX_DEPTH || !node.parentElement) return '';

@@ -23,6 +23,9 @@ public sealed class WidgetApp : IAsyncLifetime
 
     public HttpClient CreateClient() => Service.CreateClient();
 
+    /// <summary>What the service logged since it started.</summary>
+    public ServerLog Log { get; } = new();
+
     public async ValueTask InitializeAsync() =>
         service = await WidgetService.StartAsync(
             new Dictionary<string, string>
@@ -33,7 +36,8 @@ public sealed class WidgetApp : IAsyncLifetime
                 // Every test signs in from 127.0.0.1; the limit itself is tested in Widget.Web.Tests.
                 ["Auth:PopupStartsPerMinute"] = "100000",
             },
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken,
+            Log);
 
     public async ValueTask DisposeAsync()
     {

@@ -97,4 +97,20 @@ public sealed class SiteSettingsEditorTests : BunitContext
         Assert.True(form.ToSettings().Settings.BrowseTogether);
         Assert.True(SiteSettingsForm.From(form.ToSettings().Settings).BrowseTogether);
     }
+
+    [Fact]
+    public void PrivateSelector_IsEmptyForANewSite_IsSavedWhenItIsASelector_AndRefusedWhenItIsNot()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings());
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+        var field = cut.Find("#private-selector");
+        Assert.Equal("", field.GetAttribute("value") ?? "");
+
+        field.Input(" #account, .private ");
+        Assert.Empty(form.ToSettings().Errors);
+        Assert.Equal("#account, .private", form.ToSettings().Settings.PrivateSelector);
+
+        field.Input("#account {");
+        Assert.Contains(nameof(SiteSettings.PrivateSelector), form.ToSettings().Errors.Keys);
+    }
 }

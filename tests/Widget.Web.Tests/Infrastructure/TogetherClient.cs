@@ -15,6 +15,7 @@ public sealed class TogetherClient : IAsyncDisposable
     private readonly Channel<CursorBatch> cursors = Channel.CreateUnbounded<CursorBatch>();
     private readonly Channel<string> endings = Channel.CreateUnbounded<string>();
     private readonly Channel<SessionView> changes = Channel.CreateUnbounded<SessionView>();
+    private readonly Channel<FormRelay> forms = Channel.CreateUnbounded<FormRelay>();
 
     private TogetherClient(HubConnection connection, IssuedToken user)
     {
@@ -27,6 +28,7 @@ public sealed class TogetherClient : IAsyncDisposable
         connection.On<string>(nameof(ITogetherClient.Ended), id => endings.Writer.TryWrite(id));
         connection.On<string>(nameof(ITogetherClient.Removed), id => endings.Writer.TryWrite(id));
         connection.On<SessionView>(nameof(ITogetherClient.ParticipantsChanged), s => changes.Writer.TryWrite(s));
+        connection.On<FormRelay>(nameof(ITogetherClient.FormChanged), f => forms.Writer.TryWrite(f));
     }
 
     public HubConnection Connection { get; }
@@ -46,6 +48,9 @@ public sealed class TogetherClient : IAsyncDisposable
 
     /// <summary>The session as it is after someone was admitted, removed or left.</summary>
     public ChannelReader<SessionView> ParticipantChanges => changes.Reader;
+
+    /// <summary>Form updates the others in the session sent.</summary>
+    public ChannelReader<FormRelay> FormChanges => forms.Reader;
 
     /// <summary>A new user, signed in, connected to the together hub.</summary>
     public static async Task<TogetherClient> ConnectNewAsync(WidgetApp app, CancellationToken ct) =>
@@ -87,6 +92,9 @@ public sealed class TogetherClient : IAsyncDisposable
 
     public Task MoveAsync(string sessionId, CursorPosition position, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(TogetherHub.Move), sessionId, position, ct);
+
+    public Task SendFormAsync(string sessionId, FormUpdate update, CancellationToken ct) =>
+        Connection.InvokeAsync(nameof(TogetherHub.SendForm), sessionId, update, ct);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
