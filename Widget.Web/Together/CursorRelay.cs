@@ -31,21 +31,13 @@ public sealed partial class CursorRelay(
                 await Task.Delay(wait, time);
             }
 
-            // A send that waits on a slow socket outlasts the interval; the next batch then waits its turn.
-            await session.CursorSends.WaitAsync();
-            try
+            // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a batch per
+            // recipient without their own move cost one serialization and one send call each. Batches are not held
+            // back until the previous one reached every member, or one member's full pipe would stall the session;
+            // a batch overtaken on the way is dropped by its sequence number instead.
+            if (session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval) is { } batch)
             {
-                var moves = session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval);
-                if (moves.Count > 0)
-                {
-                    // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a
-                    // batch per recipient without their own move cost one serialization and one send call each.
-                    await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(new CursorBatch(session.Id, moves));
-                }
-            }
-            finally
-            {
-                session.CursorSends.Release();
+                await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(batch);
             }
         }
         catch (Exception e)

@@ -17,6 +17,7 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     private readonly Dictionary<long, CursorMove> pendingCursors = [];
     private int joinedCount = 1;
     private bool flushScheduled;
+    private long cursorBatches;
     private DateTimeOffset nextFlushAt = now;
     private DateTimeOffset? emptySince;
 
@@ -27,9 +28,6 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     public long CreatorId { get; } = creator.UserId;
 
     public static string FirstColor => Palette[0];
-
-    /// <summary>Held while a batch of cursors is taken and sent, so a later batch never overtakes an earlier one.</summary>
-    public SemaphoreSlim CursorSends { get; } = new(1, 1);
 
     /// <summary>Where each participant last said they are on the site, for "follow".</summary>
     public SessionPlaces Places { get; } = new();
@@ -200,16 +198,24 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
         }
     }
 
-    /// <summary>The moves queued since the last batch; the next batch may go no sooner than <paramref name="interval"/> from now.</summary>
-    public IReadOnlyList<CursorMove> TakeCursors(DateTimeOffset now, TimeSpan interval)
+    /// <summary>
+    /// The moves queued since the last batch, numbered after it, or null when none; the next batch may go no sooner
+    /// than <paramref name="interval"/> from now.
+    /// </summary>
+    public CursorBatch? TakeCursors(DateTimeOffset now, TimeSpan interval)
     {
         lock (gate)
         {
-            var moves = pendingCursors.Values.ToArray();
-            pendingCursors.Clear();
             flushScheduled = false;
             nextFlushAt = now + interval;
-            return moves;
+            if (pendingCursors.Count == 0)
+            {
+                return null;
+            }
+
+            var batch = new CursorBatch(Id, ++cursorBatches, [.. pendingCursors.Values]);
+            pendingCursors.Clear();
+            return batch;
         }
     }
 

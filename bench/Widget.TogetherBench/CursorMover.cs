@@ -15,6 +15,7 @@ internal sealed class CursorMover : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly Dictionary<long, int> lastSeen = [];
+    private long lastBatch;
     private readonly TaskCompletionSource<SessionView> admitted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CountingWebSocket? socket;
 
@@ -52,7 +53,10 @@ internal sealed class CursorMover : IAsyncDisposable
     /// <summary>Latencies in milliseconds of the moves seen while the roster was measuring.</summary>
     public List<double> Latencies { get; } = [];
 
-    /// <summary>Moves that arrived older than one already seen from the same sender.</summary>
+    /// <summary>Batches that arrived after a later one, which the widget drops, as this does.</summary>
+    public int Overtaken { get; private set; }
+
+    /// <summary>Moves that arrived older than one already seen from the same sender, in batches kept.</summary>
     public int Backwards { get; private set; }
 
     public static async Task<CursorMover> ConnectAsync(Uri node, IssuedToken token, int moves, MoverRoster roster, CancellationToken ct)
@@ -95,6 +99,13 @@ internal sealed class CursorMover : IAsyncDisposable
     private void Seen(CursorBatch batch, MoverRoster roster)
     {
         var now = Stopwatch.GetTimestamp();
+        if (batch.Sequence <= lastBatch)
+        {
+            Overtaken++;
+            return;
+        }
+
+        lastBatch = batch.Sequence;
         foreach (var move in batch.Moves.Where(m => m.UserId != UserId))
         {
             var sequence = (int)move.Position.Y;

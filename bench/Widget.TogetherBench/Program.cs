@@ -70,17 +70,18 @@ var drainSeconds = Stopwatch.GetElapsedTime(drained).TotalSeconds - 1;
 
 var missing = groups.Sum(group => group.Sum(receiver => group.Count(sender => sender != receiver && !receiver.SawLastOf(sender))));
 var backwards = everyone.Sum(m => m.Backwards);
+var overtaken = everyone.Sum(m => m.Overtaken);
 var latencies = everyone.SelectMany(m => m.Latencies).Order().ToList();
 double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
 var sentInWindow = everyone.Count * hz * window.TotalSeconds * (participants - 1);
 var cpu = (cpuAfter.Cpu - cpuBefore.Cpu).TotalMilliseconds;
 static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-Console.WriteLine($"| sessions × participants | moves/s each | move → others p50 | p99 | moves delivered (of sent × others) | node CPU | CPU per delivered move | bytes received per participant/s | backlog after the last move | newest position missing | out of order |");
-Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+Console.WriteLine($"| sessions × participants | moves/s each | move → others p50 | p99 | moves delivered (of sent × others) | node CPU | CPU per delivered move | bytes received per participant/s | backlog after the last move | newest position missing | batches overtaken (dropped) | out of order |");
+Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 Console.WriteLine($"| {sessions} × {participants} | {hz} | {F(Percentile(0.5))} ms | {F(Percentile(0.99))} ms | {F(100.0 * latencies.Count / sentInWindow, "0")} % " +
     $"| {F(100 * cpu / window.TotalMilliseconds, "0")} % | {F(1000 * cpu / Math.Max(1, latencies.Count), "0.0")} µs | {F((bytesAfter - bytesBefore) / window.TotalSeconds / everyone.Count, "0")} " +
-    $"| {F(Math.Max(0, drainSeconds), "0")} s | {missing} | {backwards} |");
+    $"| {F(Math.Max(0, drainSeconds), "0")} s | {missing} | {overtaken} | {backwards} |");
 
 foreach (var mover in everyone)
 {

@@ -22,6 +22,8 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
   let invite = null;
   let knocking = false;
   let port = null;
+  // The newest cursor batch seen, per session.
+  const lastBatch = new Map();
 
   const isCreator = () => Boolean(session) && session.creatorId === account.userId();
   const person = (userId) => session?.participants.find((p) => p.userId === userId);
@@ -185,7 +187,10 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
       },
       ...follow.events,
       ...chat.events,
-      Cursors({ moves }) {
+      Cursors({ sessionId, sequence, moves }) {
+        // Batches may overtake each other on the way; an older one would move a cursor back.
+        if (sessionId !== session?.sessionId || sequence <= lastBatch.get(sessionId)) return;
+        lastBatch.set(sessionId, sequence);
         for (const { userId, position } of moves) {
           const who = userId !== account.userId() && person(userId);
           if (who && port) port.postMessage({ type: 'cursor', userId, name: who.name, color: who.color, ...position });
