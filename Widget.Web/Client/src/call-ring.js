@@ -1,5 +1,6 @@
 import { closeMedia, openMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
+import { showTile } from './call-tile.js';
 
 const say = (template, name) => template.replace('{0}', name);
 
@@ -49,23 +50,7 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     liveText.textContent = tracks.some((track) => track.kind === 'video') ? words.textLive : words.textMicLive;
   }
 
-  function tile(key, name, stream, own) {
-    let figure = grid.querySelector(`[data-tile="${CSS.escape(key)}"]`);
-    if (!figure) {
-      figure = document.createElement('figure');
-      figure.className = 'call-tile';
-      figure.dataset.tile = key;
-      const video = document.createElement('video');
-      video.autoplay = true;
-      video.playsInline = true;
-      video.muted = own;
-      const caption = document.createElement('figcaption');
-      caption.textContent = name;
-      figure.append(video, caption);
-      grid.append(figure);
-    }
-    figure.querySelector('video').srcObject = stream;
-  }
+  const tile = (key, name, stream, own) => showTile(grid, key, name, stream, own);
 
   function peerFor(id) {
     if (!call || id === call.self || !call.members.some((member) => member.connectionId === id)) return null;

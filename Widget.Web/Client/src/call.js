@@ -7,6 +7,7 @@ import { createPeer } from './call-peer.js';
 import { isCrowded } from './call-quality.js';
 import { setUpShare } from './call-share.js';
 import { setUpSpeaking } from './call-speaking.js';
+import { showTile, tileOf as tileIn } from './call-tile.js';
 import { lang } from './text.js';
 
 // The server pings every Realtime:KeepAliveInterval (4 s): a call whose connection is silent this long has
@@ -66,27 +67,11 @@ export function setUpCall(widget, { tag, account }) {
     devices.follow(own ?? null);
   }
 
-  // A tile per picture: "own", a member's connection id, or that id and "/screen" for what they share.
-  const tileOf = (key) => grid.querySelector(`[data-tile="${CSS.escape(key)}"]`);
+  const tileOf = (key) => tileIn(grid, key);
 
   function tile(key, name, stream, own) {
-    let figure = tileOf(key);
-    if (!figure) {
-      figure = document.createElement('figure');
-      figure.className = 'call-tile';
-      figure.dataset.tile = key;
-      const video = document.createElement('video');
-      video.autoplay = true;
-      video.playsInline = true;
-      video.muted = own;
-      const caption = document.createElement('figcaption');
-      caption.textContent = name;
-      figure.append(video, caption);
-      grid.append(figure);
-    }
-    const video = figure.querySelector('video');
-    video.srcObject = stream;
-    devices.playOn(video);
+    const figure = showTile(grid, key, name, stream, own);
+    devices.playOn(figure.querySelector('video'));
     speaking.watch(figure, stream);
   }
 
