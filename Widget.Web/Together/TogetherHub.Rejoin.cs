@@ -10,12 +10,7 @@ public sealed partial class TogetherHub
     {
         var user = SignedIn();
         var session = Find(sessionId);
-        var answer = await door.AskAsync(session.Tag, user.UserId, Context.ConnectionAborted);
-        if (answer is DoorAnswer.Off or DoorAnswer.Banned)
-        {
-            throw Refusal(answer is DoorAnswer.Banned ? "Together.Banned" : "Together.NotHere");
-        }
-
+        await PassAsync(door, session, user.UserId);
         return session.Attach(Context.ConnectionId, user.UserId) ? session.View() : throw Refusal("Together.NotIn");
     }
 }

@@ -43,12 +43,7 @@ public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay r
     {
         var user = SignedIn();
         var session = Find(sessionId);
-        var answer = await door.AskAsync(session.Tag, user.UserId, Context.ConnectionAborted);
-        if (answer is DoorAnswer.Off or DoorAnswer.Banned)
-        {
-            throw Refusal(answer is DoorAnswer.Banned ? "Together.Banned" : "Together.NotHere");
-        }
-
+        var answer = await PassAsync(door, session, user.UserId);
         if (session.Attach(Context.ConnectionId, user.UserId))
         {
             return new KnockAnswer("admitted", session.View());
@@ -142,6 +137,15 @@ public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay r
     private PostAuthor SignedIn() => Context.User.ToPostAuthor() ?? throw Refusal("Together.SignIn");
 
     private TogetherSession Find(string sessionId) => sessions.Find(sessionId) ?? throw Refusal("Together.Gone");
+
+    /// <summary>The site's door for one coming into a session: refused while browsing together is off there or they are banned in its channel.</summary>
+    private async Task<DoorAnswer> PassAsync(TogetherDoor door, TogetherSession session, long userId)
+    {
+        var answer = await door.AskAsync(session.Tag, userId, Context.ConnectionAborted);
+        return answer is DoorAnswer.Off or DoorAnswer.Banned
+            ? throw Refusal(answer is DoorAnswer.Banned ? "Together.Banned" : "Together.NotHere")
+            : answer;
+    }
 
     private TogetherSession OwnSession(string sessionId)
     {
