@@ -132,6 +132,19 @@ public sealed class TogetherFollowHubTests(WidgetApp app)
         await AssertNothingAsync(knocks, Ct);
     }
 
+    [Fact]
+    public async Task Rejoin_ByAParticipantBannedSince_IsRefused()
+    {
+        await using var scene = await StartAsync(app, Ct);
+        var boris = await scene.JoinAsync(Ct);
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(scene.OwnerId, scene.Tag, boris.User.User.Id, null, "spam", shadow: false, Ct));
+        await using var borisAgain = await TogetherClient.ConnectAsync(app, boris.User, Ct);
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => borisAgain.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), scene.SessionId, Ct));
+
+        Assert.Contains("banned", refusal.Message, StringComparison.Ordinal);
+    }
+
     private static Task<IReadOnlyList<PlaceView>> PlaceAsync(TogetherClient client, string sessionId, string place, CancellationToken ct) =>
         client.Connection.InvokeAsync<IReadOnlyList<PlaceView>>(nameof(TogetherHub.Place), sessionId, place, ct);
 }
