@@ -90,39 +90,41 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
     public Task End(string tag, [FromServices] CallModeration moderation) => TakeOutAsync(tag, null, moderation);
 
     /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
-    public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn)
+    public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn, [FromServices] SessionCalls sessions)
     {
         var user = Context.User.ToPostAuthor();
-        return user is not null && rooms.CallOf(Context.ConnectionId) is not null
+        return user is not null && rooms.CallOf(Context.ConnectionId) is { } room && sessions.StillIn(room, user.UserId)
             ? turn.For(user.UserId)
             : throw Refusal(Notice.Of("Call.NotMember"));
     }
 
-    public async Task SendDescription(string to, SessionDescription description, [FromServices] ModerationStore moderation)
+    public async Task SendDescription(
+        string to, SessionDescription description, [FromServices] ModerationStore moderation, [FromServices] SessionCalls sessions)
     {
         if (description.Type is not ("offer" or "answer") || description.Sdp.Length > options.Value.MaxSdpChars)
         {
             throw Refusal(Notice.Of("Call.BadSignal"));
         }
 
-        await CheckSignalAsync(to, moderation);
+        await CheckSignalAsync(to, moderation, sessions);
         await Clients.Client(to).Description(new DescriptionEvent(Context.ConnectionId, description));
     }
 
-    public async Task SendCandidate(string to, IceCandidate candidate, [FromServices] ModerationStore moderation)
+    public async Task SendCandidate(
+        string to, IceCandidate candidate, [FromServices] ModerationStore moderation, [FromServices] SessionCalls sessions)
     {
         if (candidate.Candidate.Length > options.Value.MaxCandidateChars || candidate.SdpMid?.Length > 64)
         {
             throw Refusal(Notice.Of("Call.BadSignal"));
         }
 
-        await CheckSignalAsync(to, moderation);
+        await CheckSignalAsync(to, moderation, sessions);
         await Clients.Client(to).Candidate(new CandidateEvent(Context.ConnectionId, candidate));
     }
 
     private int Max => options.Value.MaxParticipants;
 
-    private async Task CheckSignalAsync(string to, ModerationStore moderation)
+    private async Task CheckSignalAsync(string to, ModerationStore moderation, SessionCalls sessions)
     {
         if (!rate.TryTake(Context))
         {
@@ -132,7 +134,7 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
         // The sender is on this node, so its seat is in memory; the target may be on any node.
         var user = Context.User.ToPostAuthor();
         if (user is null || to == Context.ConnectionId || rooms.CallOf(Context.ConnectionId) is not { } tag
-            || !await directory.IsMemberAsync(tag, to, Context.ConnectionAborted))
+            || !sessions.StillIn(tag, user.UserId) || !await directory.IsMemberAsync(tag, to, Context.ConnectionAborted))
         {
             throw Refusal(Notice.Of("Call.NotMember"));
         }

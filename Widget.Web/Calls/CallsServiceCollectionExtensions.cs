@@ -24,6 +24,7 @@ public static class CallsServiceCollectionExtensions
         builder.Services.TryAddSingleton<ICallRings, LocalCallRings>();
         builder.Services.AddSingleton<DirectRings>();
         builder.Services.AddScoped<DirectCallRules>();
+        builder.Services.AddSingleton<SessionCalls>();
         // With Redis, AddWidgetCluster has registered the evictions that reach every node.
         builder.Services.TryAddSingleton<ICallEvictions>(services => services.GetRequiredService<CallEvictor>());
         return builder;

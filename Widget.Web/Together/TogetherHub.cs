@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Widget.Core.Text;
 using Widget.Web.Auth;
+using Widget.Web.Calls;
 using Widget.Web.Language;
 using Widget.Web.Posting;
 
@@ -86,7 +87,7 @@ public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay r
         }
     }
 
-    public async Task Remove(string sessionId, long userId)
+    public async Task Remove(string sessionId, long userId, [FromServices] SessionCalls calls)
     {
         var session = OwnSession(sessionId);
         if (userId == session.CreatorId)
@@ -95,12 +96,13 @@ public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay r
         }
 
         var removed = session.Remove(userId);
+        await calls.LeftAsync(session, userId);
         await Clients.Clients(removed).Removed(sessionId);
         await Clients.Clients(Others(session, null)).ParticipantsChanged(session.View());
     }
 
     /// <summary>A participant leaves for good (not a reload): the others' list drops them. The creator ends instead.</summary>
-    public async Task Leave(string sessionId)
+    public async Task Leave(string sessionId, [FromServices] SessionCalls calls)
     {
         var session = Find(sessionId);
         var userId = session.MemberOf(Context.ConnectionId) ?? throw Refusal("Together.NotIn");
@@ -110,14 +112,16 @@ public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay r
         }
 
         session.Remove(userId);
+        await calls.LeftAsync(session, userId);
         await Clients.Clients(Others(session, null)).ParticipantsChanged(session.View());
     }
 
-    /// <summary>Ends the session for everyone in it and at its door.</summary>
-    public async Task End(string sessionId)
+    /// <summary>Ends the session for everyone in it and at its door, and its call with it.</summary>
+    public async Task End(string sessionId, [FromServices] SessionCalls calls)
     {
         var session = OwnSession(sessionId);
         sessions.End(session);
+        await calls.EndedAsync(session);
         await Clients.Clients(session.Everyone()).Ended(sessionId);
     }
 

@@ -7,10 +7,11 @@ import { connectTogether } from './together-hub.js';
 import { renderKnock, renderPeople } from './together-people.js';
 import { setUpFollow } from './together-follow.js';
 import { setUpChat } from './together-chat.js';
+import { setUpSessionCall } from './together-call.js';
 
 const REMEMBERED = 'widget.together';
 
-export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
+export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls }) {
   const panel = widget.querySelector('.together');
   if (!panel || !('embed' in widget.dataset)) return { receive() {}, signedInChanged() {} };
   const part = (selector) => panel.querySelector(selector);
@@ -75,6 +76,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     announce: (words) => { status.textContent = words; }, toHost: (message) => port?.postMessage(message),
   });
   const chat = setUpChat(panel, { session: () => session, call: attempt });
+  const sessionCall = setUpSessionCall(panel, calls);
 
   // Knocks, arrivals and departures are said in the status line, a live region, for those who cannot see the list change.
   function announce(wordsKey, people) {
@@ -139,6 +141,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     tellHost(true);
     follow.joined(view);
     chat.joined(view);
+    sessionCall.joined(view);
     render();
   }
 
@@ -146,6 +149,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost }) {
     remembered.forget();
     follow.stop();
     chat.stop();
+    sessionCall.stop();
     port?.postMessage({ type: 'stop' });
     port?.close();
     port = null;

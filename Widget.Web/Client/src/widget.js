@@ -90,4 +90,4 @@ const ring = setUpRing(widget, { tag, account, hub: call.hub, refusal: call.refu
 setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);
-const together = setUpTogether(widget, { tag, account, hostPage, tellHost: (active) => embed.together(active) });
+const together = setUpTogether(widget, { tag, account, hostPage, tellHost: (active) => embed.together(active), calls: call });

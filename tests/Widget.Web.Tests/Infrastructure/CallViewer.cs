@@ -51,6 +51,12 @@ public sealed class CallViewer : IAsyncDisposable
 
     public Task<CallJoined> JoinAsync(string tag, CancellationToken ct) => Connection.InvokeAsync<CallJoined>(nameof(CallHub.Join), tag, ct);
 
+    public Task<CallRoster> WatchSessionAsync(string sessionId, CancellationToken ct) =>
+        Connection.InvokeAsync<CallRoster>(nameof(CallHub.WatchSession), sessionId, ct);
+
+    public Task<CallJoined> JoinSessionAsync(string sessionId, CancellationToken ct) =>
+        Connection.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), sessionId, ct);
+
     public Task OfferAsync(string to, string sdp, CancellationToken ct) =>
         Connection.InvokeAsync(nameof(CallHub.SendDescription), to, new SessionDescription("offer", sdp), ct);
 

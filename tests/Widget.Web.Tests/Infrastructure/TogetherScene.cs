@@ -7,7 +7,7 @@ using Widget.Web.Together;
 namespace Widget.Web.Tests.Infrastructure;
 
 /// <summary>A session on a site that turned "Browse together" on: its creator, and people let in by the creator.</summary>
-internal sealed class TogetherScene(WidgetApp app, TogetherClient creator, SessionView session, string tag, long ownerId) : IAsyncDisposable
+internal sealed class TogetherScene(WidgetApp app, long ownerId, TogetherClient creator, SessionView session) : IAsyncDisposable
 {
     private readonly List<TogetherClient> joined = [];
 
@@ -15,18 +15,21 @@ internal sealed class TogetherScene(WidgetApp app, TogetherClient creator, Sessi
 
     public string SessionId => session.SessionId;
 
-    /// <summary>The site's channel, whose owner moderates it.</summary>
-    public string Tag => tag;
+    public string Tag => session.Tag;
 
+    /// <summary>The site's owner, who moderates its channel.</summary>
     public long OwnerId => ownerId;
 
-    public static async Task<TogetherScene> StartAsync(WidgetApp app, CancellationToken ct)
+    public static Task<TogetherScene> StartAsync(WidgetApp app, CancellationToken ct) =>
+        StartAsync(app, new SiteSettings { BrowseTogether = true }, ct);
+
+    public static async Task<TogetherScene> StartAsync(WidgetApp app, SiteSettings settings, CancellationToken ct)
     {
         var tag = TestTags.New();
         var owner = await Users.NewAsync(app, ct);
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings { BrowseTogether = true }, ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, settings, ct);
         var creator = await TogetherClient.ConnectNewAsync(app, ct);
-        return new TogetherScene(app, creator, await creator.StartAsync(tag, ct), tag, owner.User.Id);
+        return new TogetherScene(app, owner.User.Id, creator, await creator.StartAsync(tag, ct));
     }
 
     /// <summary>A new user who knocks and whom the creator admits.</summary>
