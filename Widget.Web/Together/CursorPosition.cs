@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Widget.Web.Together;
@@ -6,9 +7,15 @@ namespace Widget.Web.Together;
 /// Where a participant's mouse is: the element under it, as a path from the page's body (an id first where the
 /// page gives one, then child indexes), and the fraction of that element's width and height at which the mouse
 /// stands, so the cursor points at the same thing on a screen of another size. With no path, X is the fraction
-/// of the document's width and Y the pixels from its top.
+/// of the document's width and Y the pixels from its top. <paramref name="Click"/> says the participant clicked
+/// there, which the others show as a ripple.
 /// </summary>
-public sealed partial record CursorPosition(string Path, double X, double Y)
+public sealed partial record CursorPosition(
+    string Path,
+    double X,
+    double Y,
+    // Left out when false: nearly every move is not a click, and each batch goes to every member.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Click = false)
 {
     public const int MaxPathLength = 400;
 

@@ -11,6 +11,7 @@ public sealed record KnockAnswer(string State, SessionView? Session);
 
 public sealed record CursorMove(long UserId, CursorPosition Position);
 
-/// <summary>Each sender's newest position; <paramref name="Sequence"/> grows by one per batch of the session, so a
-/// widget drops a batch that arrives after a later one.</summary>
+/// <summary>Each sender's newest position, after their newest click when they clicked since the last batch;
+/// <paramref name="Sequence"/> grows by one per batch of the session, so a widget drops a batch that arrives after a
+/// later one.</summary>
 public sealed record CursorBatch(string SessionId, long Sequence, IReadOnlyList<CursorMove> Moves);

@@ -27,7 +27,9 @@ public sealed record TogetherLabels(
     string Ended,
     string Joined,
     string Left,
-    string Editing)
+    string Editing,
+    string Above,
+    string Below)
 {
     public static TogetherLabels For(WidgetLanguage language)
     {
@@ -36,6 +38,6 @@ public sealed record TogetherLabels(
             Text("Start"), Text("Invite"), Text("Link"), Text("Copy"), Text("Copied"), Text("End"), Text("Leave"),
             Text("Invited"), Text("Shares"), Text("SignInToJoin"), Text("AskToJoin"), Text("Waiting"), Text("WantsToJoin"),
             Text("Admit"), Text("Decline"), Text("DeclinedYou"), Text("People"), Text("Remove"), Text("RemovedYou"), Text("Ended"),
-            Text("Joined"), Text("Left"), Text("Editing"));
+            Text("Joined"), Text("Left"), Text("Editing"), Text("Above"), Text("Below"));
     }
 }

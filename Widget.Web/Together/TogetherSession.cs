@@ -3,7 +3,7 @@ namespace Widget.Web.Together;
 /// <summary>
 /// One co-browsing session: who is in it (by user, so a reload or a second tab stays in), which connections
 /// they hold, who is at the door, and the cursor moves waiting for the next batch. Its content is only ever
-/// passed on, never kept: the newest cursor per person until it is sent.
+/// passed on, never kept: the newest cursor per person (and their newest click) until it is sent.
 /// </summary>
 public sealed class TogetherSession(string id, string tag, Participant creator, DateTimeOffset now)
 {
@@ -15,6 +15,7 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     private readonly Dictionary<string, long> connections = [];
     private readonly Dictionary<long, (Knock Knock, string ConnectionId)> knocks = [];
     private readonly Dictionary<long, CursorMove> pendingCursors = [];
+    private readonly Dictionary<long, CursorMove> pendingClicks = [];
     private int joinedCount = 1;
     private bool flushScheduled;
     private long cursorBatches;
@@ -157,6 +158,7 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
             }
 
             pendingCursors.Remove(userId);
+            pendingClicks.Remove(userId);
             return theirs;
         }
     }
@@ -180,14 +182,24 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     }
 
     /// <summary>
-    /// Keeps the move as its sender's newest. Returns how long to wait before sending the batch when this move
-    /// opens one, or null when a batch is already due.
+    /// Keeps the move as its sender's newest. A click is kept apart, so a move right after it does not replace it:
+    /// the batch then carries the click and that move, in that order. Returns how long to wait before sending the
+    /// batch when this move opens one, or null when a batch is already due.
     /// </summary>
     public TimeSpan? QueueCursor(CursorMove move, DateTimeOffset now)
     {
         lock (gate)
         {
-            pendingCursors[move.UserId] = move;
+            if (move.Position.Click)
+            {
+                pendingClicks[move.UserId] = move;
+                pendingCursors.Remove(move.UserId);
+            }
+            else
+            {
+                pendingCursors[move.UserId] = move;
+            }
+
             if (flushScheduled)
             {
                 return null;
@@ -208,12 +220,13 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
         {
             flushScheduled = false;
             nextFlushAt = now + interval;
-            if (pendingCursors.Count == 0)
+            if (pendingCursors.Count == 0 && pendingClicks.Count == 0)
             {
                 return null;
             }
 
-            var batch = new CursorBatch(Id, ++cursorBatches, [.. pendingCursors.Values]);
+            var batch = new CursorBatch(Id, ++cursorBatches, [.. pendingClicks.Values, .. pendingCursors.Values]);
+            pendingClicks.Clear();
             pendingCursors.Clear();
             return batch;
         }

@@ -24,6 +24,7 @@ document.addEventListener('widget:together', ({ detail: port }) => {
   port.onmessage = ({ data }) => {
     if (forms.receive(data)) return;
     if (data?.type === 'cursor') cursors.draw(data);
+    else if (data?.type === 'cursor-words') cursors.say(data);
     else if (data?.type === 'gone') cursors.remove(data.userId);
     else if (data?.type === 'go') goTo(window, data.place);
     else if (data?.type === 'stop') stopCurrent();

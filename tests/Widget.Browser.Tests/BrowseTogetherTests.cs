@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using Widget.Browser.Tests.Infrastructure;
 using Widget.Core.Sites;
@@ -54,13 +55,46 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         await MoveUntilShownAsync(annas.HostPage, box, boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]"));
     }
 
+    [Fact]
+    public async Task AGuestScrolledAway_SeesTheHostPinnedToTheEdge_JumpsToHerOnClick_AndSeesHerClickRipple()
+    {
+        await using var anna = await browsers.NewVisitorAsync("anna");
+        await using var boris = await browsers.NewVisitorAsync("boris");
+        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris, tall: true);
+        var box = await annas.HostPage.Locator("#email").BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
+        var cursor = boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]");
+        await MoveUntilShownAsync(annas.HostPage, box, cursor);
+
+        await boriss.HostPage.EvaluateAsync("() => window.scrollTo(0, 2000)");
+        var marker = boriss.HostPage.GetByRole(AriaRole.Button, new() { Name = $"{annaLogin} is above", Exact = true });
+        await Expect(marker).ToBeVisibleAsync();
+        await Expect(cursor).Not.ToBeInViewportAsync();
+        await annas.HostPage.Mouse.MoveAsync(box.X + 10, box.Y + 10, new() { Steps = 3 });
+        await Task.Delay(300, Ct);
+        Assert.Equal(2000, await boriss.HostPage.EvaluateAsync<double>("() => window.scrollY"));
+        await marker.ClickAsync();
+
+        await Expect(cursor).ToBeInViewportAsync();
+        await Expect(marker).ToHaveCountAsync(0);
+        await boriss.HostPage.EvaluateAsync(RippleWatch);
+        await annas.HostPage.Mouse.ClickAsync(box.X + (FractionX * box.Width), box.Y + (FractionY * box.Height));
+        var ripple = await boriss.HostPage.EvaluateAsync<JsonElement>("() => window.rippleSeen")
+            .WaitAsync(TimeSpan.FromMilliseconds(Browsers.StepTimeoutMs), Ct);
+
+        Assert.Equal(annaLogin, ripple.GetProperty("name").GetString());
+        Assert.True(ripple.GetProperty("hidden").GetBoolean(), "The ripple is not hidden from screen readers.");
+        double At(string name) => ripple.GetProperty(name).GetDouble();
+        Assert.Equal(At("fieldX") + (FractionX * At("fieldWidth")), At("x"), tolerance: 2);
+        Assert.Equal(At("fieldY") + (FractionY * At("fieldHeight")), At("y"), tolerance: 2);
+    }
+
     /// <summary>Anna starts a session on a page with a form; Boris opens her link, knocks and is admitted.</summary>
-    private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris)
+    private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris, bool tall = false)
     {
         var tag = TestTags.New();
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
-        var hostPage = hostPages.Add(PageWithAForm(tag));
+        var hostPage = hostPages.Add(PageWithAForm(tag, tall));
         var (annaLogin, borisLogin) = (TestTags.NewLogin(), TestTags.NewLogin());
 
         var annas = await OpenAsync(anna, hostPage, tag);
@@ -132,8 +166,38 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         return last;
     }
 
-    /// <summary>A webmaster's page whose form field takes a share of the window's width, so its box differs between the two screens.</summary>
-    private string PageWithAForm(string tag) =>
+    /// <summary>
+    /// Waits on the host page for the first ripple drawn, as it lasts well under a second: its name, whether it is
+    /// hidden from screen readers, its centre and, at that same moment, the field's box.
+    /// </summary>
+    private const string RippleWatch =
+        """
+        () => {
+          window.rippleSeen = new Promise((resolve) => new MutationObserver((records, observer) => {
+            const ring = records.flatMap((r) => [...r.addedNodes]).find((n) => n.nodeType === 1 && n.hasAttribute('data-widget-ripple'));
+            if (!ring) return;
+            observer.disconnect();
+            const box = ring.getBoundingClientRect();
+            const field = document.getElementById('email').getBoundingClientRect();
+            resolve({
+              name: ring.getAttribute('data-widget-ripple'),
+              hidden: ring.closest('[aria-hidden="true"]') !== null,
+              x: box.left + box.width / 2,
+              y: box.top + box.height / 2,
+              fieldX: field.left,
+              fieldY: field.top,
+              fieldWidth: field.width,
+              fieldHeight: field.height,
+            });
+          }).observe(document.documentElement, { childList: true, subtree: true }));
+        }
+        """;
+
+    /// <summary>
+    /// A webmaster's page whose form field takes a share of the window's width, so its box differs between the two
+    /// screens; a tall one goes on far below the chat, for scrolling away from someone's cursor.
+    /// </summary>
+    private string PageWithAForm(string tag, bool tall) =>
         $"""
         <!DOCTYPE html>
         <html lang="en">
@@ -145,6 +209,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
           <p><label for="email">Email</label> <input id="email" style="width: 60%; height: 40px"></p>
         </form>
         <div data-widget-tag="{tag}" data-widget-min-height="300" data-widget-max-height="700"></div>
+        {(tall ? "<div style=\"height: 4000px\"></div>" : "")}
         <script async src="{new Uri(app.BaseAddress, "/embed.js")}"></script>
         </body>
         </html>

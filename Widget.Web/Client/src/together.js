@@ -246,12 +246,14 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
 
   function listen(given) {
     port = given;
+    port.postMessage({ type: 'cursor-words', above: say('textAbove'), below: say('textBelow') });
     forms.started(port);
     port.onmessage = ({ data }) => {
       if (forms.fromPage(data)) return;
       if (!session || !hub) return;
       if (data?.type === 'move') {
-        hub.send('Move', session.sessionId, { path: String(data.path), x: Number(data.x), y: Number(data.y) }).catch(() => {});
+        const position = { path: String(data.path), x: Number(data.x), y: Number(data.y), ...(data.click === true && { click: true }) };
+        hub.send('Move', session.sessionId, position).catch(() => {});
       } else if (data?.type === 'place' && typeof data.place === 'string') {
         follow.here(data.place);
       }

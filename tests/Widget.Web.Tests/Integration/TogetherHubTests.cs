@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -152,6 +153,40 @@ public sealed class TogetherHubTests(WidgetApp app)
         _ = anna.Connection.SendAsync(nameof(TogetherHub.Move), session.SessionId, OnTheButton with { Path = new string('1', 8 * 1024) }, Ct);
 
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    [Fact]
+    public async Task Move_WithAClick_ReachesTheOthersFlagged()
+    {
+        var (anna, session) = await StartSessionAsync();
+        await using var annaConnection = anna;
+        await using var boris = await JoinAsync(anna, session);
+
+        await anna.MoveAsync(session.SessionId, OnTheButton, Ct);
+        var plain = await NextAsync(boris.Cursors);
+        await anna.MoveAsync(session.SessionId, OnTheButton with { Click = true }, Ct);
+        var clicked = await NextAsync(boris.Cursors);
+
+        Assert.False(Assert.Single(plain.Moves).Position.Click);
+        Assert.Equal([new CursorMove(anna.User.User.Id, OnTheButton with { Click = true })], clicked.Moves);
+    }
+
+    [Theory]
+    [InlineData("\"yes\"")]
+    [InlineData("1")]
+    [InlineData("null")]
+    [InlineData("{}")]
+    public async Task Move_WithAClickThatIsNotABoolean_IsRefused_AndReachesNobody(string click)
+    {
+        var (anna, session) = await StartSessionAsync();
+        await using var annaConnection = anna;
+        await using var boris = await JoinAsync(anna, session);
+        var position = JsonDocument.Parse($$"""{ "path": "#order/2", "x": 0.25, "y": 0.5, "click": {{click}} }""").RootElement;
+
+        await Assert.ThrowsAsync<HubException>(() => anna.Connection.InvokeAsync(nameof(TogetherHub.Move), session.SessionId, position, Ct));
+
+        Assert.Equal(HubConnectionState.Connected, anna.Connection.State);
+        await AssertNothingAsync(boris.Cursors);
     }
 
     [Fact]
