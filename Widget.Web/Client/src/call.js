@@ -2,6 +2,7 @@ import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { backoff } from './backoff.js';
 import { setUpCheck } from './call-check.js';
 import { setUpDevices } from './call-devices.js';
+import { setUpDoor } from './call-door.js';
 import { closeMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { isCrowded } from './call-quality.js';
@@ -46,6 +47,7 @@ export function setUpCall(widget, { tag, account }) {
   const speaking = setUpSpeaking();
   const devices = setUpDevices(panel, { onSwitched: switched, onFailed: () => say(words.textNoDevices) });
   const check = setUpCheck(panel, words, { check: () => hub.invoke('Check', tag), onJoin: join, onChange: render, onFailed: say });
+  const door = setUpDoor(panel, { tag, hub, refusal, say, onAdmitted: () => check.start(), onChange: render });
 
   function render() {
     roster.textContent = members.length > 0
@@ -54,7 +56,7 @@ export function setUpCall(widget, { tag, account }) {
     const inCall = call !== null;
     // Our own camera and microphone: on the check screen, then in the call.
     const own = call?.stream ?? check.stream;
-    joinButton.hidden = inCall || check.open || !account.userId() || hub.state !== 'Connected';
+    joinButton.hidden = inCall || check.open || door.waiting || !account.userId() || hub.state !== 'Connected';
     [muteButton, cameraButton, leaveButton].forEach((button) => { button.hidden = !inCall; });
     // Phones' browsers have no screen capture.
     shareButton.hidden = !inCall || !navigator.mediaDevices?.getDisplayMedia;
@@ -172,6 +174,7 @@ export function setUpCall(widget, { tag, account }) {
   async function watch() {
     try {
       members = (await hub.invoke('Watch', tag)).members;
+      await door.follow(Boolean(account.userId()));
     } catch (error) {
       say(refusal(error));
     }
@@ -239,8 +242,15 @@ export function setUpCall(widget, { tag, account }) {
     render();
   }
 
-  joinButton.addEventListener('click', () => {
+  // Where calls are by admission the check opens once a moderator lets the visitor in.
+  joinButton.addEventListener('click', async () => {
     say('');
+    try {
+      if (!(await door.ask())) return;
+    } catch (error) {
+      say(refusal(error));
+      return;
+    }
     check.start();
   });
 
@@ -276,6 +286,7 @@ export function setUpCall(widget, { tag, account }) {
     // Signing in or out changes who the connection is: a new one, carrying the new token.
     async accountChanged() {
       check.cancel();
+      door.reset();
       hangUp();
       await hub.stop();
       start();
