@@ -15,6 +15,13 @@ public sealed class ChannelRoles(WidgetDbContext db, TimeProvider time)
             .Concat(db.ChannelModerators.Where(m => m.Tag == tag && m.UserId == userId).Select(m => m.Tag))
             .AnyAsync(ct);
 
+    /// <summary>The owner and the appointed moderators, by user id: whom to tell of something waiting on them.</summary>
+    public async Task<IReadOnlyList<long>> ModeratorIdsAsync(string tag, CancellationToken ct) =>
+        await db.Sites.Where(s => s.Tag == tag).Select(s => s.OwnerId)
+            .Concat(db.ChannelModerators.Where(m => m.Tag == tag).Select(m => m.UserId))
+            .Distinct()
+            .ToListAsync(ct);
+
     /// <summary>False when the user is a moderator already.</summary>
     public async Task<bool> AppointAsync(string tag, long userId, long ownerId, CancellationToken ct)
     {

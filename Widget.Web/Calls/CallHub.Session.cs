@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Widget.Core.Sites;
 using Widget.Core.Text;
 using Widget.Data.Moderation;
 using Widget.Data.Sites;
@@ -20,7 +21,7 @@ public sealed partial class CallHub
     public async Task<CallRoster> WatchSession(
         string sessionId, [FromServices] SessionCalls calls, [FromServices] SiteStore sites, [FromServices] ModerationStore moderation)
     {
-        var (room, userId) = await SessionRoomAsync(sessionId, calls, sites, moderation);
+        var (room, userId, _, _) = await SessionRoomAsync(sessionId, calls, sites, moderation);
         calls.Watching(room, Context.ConnectionId, userId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(room), Context.ConnectionAborted);
         // Removed from the session while being added: the removal may have missed this connection.
@@ -35,10 +36,15 @@ public sealed partial class CallHub
 
     /// <summary>Joins the session's call, starting it when nobody is in it yet.</summary>
     public async Task<CallJoined> JoinSession(string sessionId, [FromServices] SessionCalls calls, [FromServices] SiteStore sites,
-        [FromServices] ModerationStore moderation, [FromServices] TurnCredentials turn)
+        [FromServices] ModerationStore moderation, [FromServices] TurnCredentials turn, [FromServices] CallDoor door)
     {
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
-        var (room, _) = await SessionRoomAsync(sessionId, calls, sites, moderation);
+        var (room, userId, channel, mode) = await SessionRoomAsync(sessionId, calls, sites, moderation);
+        // Where the channel's calls are by admission, its sessions' calls are too, as direct calls are.
+        if (mode == CallsMode.Admitted && !await door.MayJoinAsync(channel, userId, Context.ConnectionAborted))
+        {
+            throw Refusal(Notice.Of("Call.NotAdmitted"));
+        }
         var member = new CallMember(Context.ConnectionId, user.UserId, user.Name);
         var outcome = rooms.Join(room, member, HubLanguage.Of(Context), Max).Outcome;
         if (outcome == CallRooms.JoinOutcome.Joined && !await directory.TryJoinAsync(room, member, Max, Context.ConnectionAborted))
@@ -67,7 +73,7 @@ public sealed partial class CallHub
     }
 
     /// <summary>The session's call room, for a signed-in participant of the session, on a site with calls on, not banned there.</summary>
-    private async Task<(string Room, long UserId)> SessionRoomAsync(
+    private async Task<(string Room, long UserId, string Channel, CallsMode Mode)> SessionRoomAsync(
         string sessionId, SessionCalls calls, SiteStore sites, ModerationStore moderation)
     {
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
@@ -76,8 +82,8 @@ public sealed partial class CallHub
             throw Refusal(Notice.Of("Call.NotInSession"));
         }
 
-        var channel = await CallsAllowedAsync(session.Tag, sites);
+        var (channel, mode) = await CallsModeAsync(session.Tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
-        return (SessionRoom.Of(session), user.UserId);
+        return (SessionRoom.Of(session), user.UserId, channel, mode);
     }
 }

@@ -16,11 +16,12 @@ namespace Widget.Web.Calls;
 /// Anyone may watch who is in a call; a signed-in visitor who is not banned joins when the site allows calls.
 /// Offers, answers and candidates go to one named connection, and only between members of the same call:
 /// every message is checked against the membership and the sender's bans, its size and the sender's rate.
-/// The channel's moderators may take anyone out of its call, or end it. A call may span nodes: this node seats
+/// The channel's moderators may take anyone out of its call, or end it; where calls are by admission, they let people
+/// in (<see cref="CallDoor"/>). A call may span nodes: this node seats
 /// its own connections in <see cref="CallRooms"/>, and <see cref="ICallDirectory"/> answers for the others.
 /// </summary>
 public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, CallRateLimit rate, DirectRings ringing,
-    IOptions<CallOptions> options)
+    JoinRequestEnds requestEnds, IOptions<CallOptions> options)
     : Hub<ICallClient>
 {
     public const string Path = "/hubs/calls";
@@ -33,6 +34,7 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
     {
         await Leave();
         await WithdrawRingsAsync();
+        await WithdrawAsksAsync();
     }
 
     /// <summary>Follows the channel's call: answers who is in it, then pushes <c>CallChanged</c>.</summary>
@@ -44,11 +46,15 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
     }
 
     public async Task<CallJoined> Join(string tag, [FromServices] SiteStore sites, [FromServices] ModerationStore moderation,
-        [FromServices] TurnCredentials turn)
+        [FromServices] TurnCredentials turn, [FromServices] CallDoor door)
     {
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
-        var channel = await CallsAllowedAsync(tag, sites);
+        var (channel, mode) = await CallsModeAsync(tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
+        if (mode == CallsMode.Admitted && !await door.EnterAsync(channel, user.UserId, Context.ConnectionAborted))
+        {
+            throw Refusal(Notice.Of("Call.NotAdmitted"));
+        }
         var member = new CallMember(Context.ConnectionId, user.UserId, user.Name);
         var (outcome, _) = rooms.Join(channel, member, HubLanguage.Of(Context), Max);
         if (outcome == CallRooms.JoinOutcome.Joined && !await directory.TryJoinAsync(channel, member, Max, Context.ConnectionAborted))
@@ -165,7 +171,9 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
         }
     }
 
-    private async Task<string> CallsAllowedAsync(string tag, SiteStore sites)
+    private async Task<string> CallsAllowedAsync(string tag, SiteStore sites) => (await CallsModeAsync(tag, sites)).Channel;
+
+    private async Task<(string Channel, CallsMode Mode)> CallsModeAsync(string tag, SiteStore sites)
     {
         if (!Tag.TryParse(tag, out var parsed))
         {
@@ -173,8 +181,8 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
         }
 
         var site = await sites.FindAsync(parsed.Value, Context.ConnectionAborted);
-        return site is { Settings.Calls: not CallsMode.Off }
-            ? parsed.Value.Value
+        return site is { Settings.Calls: not CallsMode.Off and var mode }
+            ? (parsed.Value.Value, mode)
             : throw Refusal(Notice.Of("Call.Off"));
     }
 

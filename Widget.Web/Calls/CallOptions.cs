@@ -48,6 +48,29 @@ public sealed class CallOptions
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan RingWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where calls are by admission: how long a request to join waits for a moderator before the visitor
+    /// is told nobody answered.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan JoinRequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Requests one channel's moderators are shown at once; past it a visitor is told to try later.</summary>
+    [Range(1, 500)]
+    public int MaxJoinRequests { get; set; } = 20;
+
+    /// <summary>Requests one person may make per <see cref="JoinRequestWindow"/>, in any channel, so nobody can
+    /// ask over and over after being declined.</summary>
+    [Range(1, 1000)]
+    public int JoinRequestsPerWindow { get; set; } = 5;
+
+    /// <summary>At least <see cref="JoinRequestTimeout"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan JoinRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a moderator's admit lets its holder join the channel's call, counted again from each join,
+    /// so a dropped connection comes back without asking. A ban, a removal from the call or its end cut it short.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AdmissionLifetime { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>STUN servers, e.g. <c>stun:turn.example.com:3478</c>. None: browsers use their own addresses only.</summary>
     public string[] StunUrls { get; set; } = [];
 

@@ -11,6 +11,7 @@ public static class CallsServiceCollectionExtensions
     {
         builder.Services.AddOptions<CallOptions>().BindConfiguration(CallOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.RingWindow >= o.RingTimeout, "Calls:RingWindow must be at least Calls:RingTimeout.")
+            .Validate(o => o.JoinRequestWindow >= o.JoinRequestTimeout, "Calls:JoinRequestWindow must be at least Calls:JoinRequestTimeout.")
             .ValidateOnStart();
         builder.Services.AddSignalR().AddHubOptions<CallHub>(hub => hub.AddFilter<HubArgumentGuard>());
         builder.Services.AddSingleton<CallRooms>();
@@ -25,6 +26,10 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<DirectRings>();
         builder.Services.AddScoped<DirectCallRules>();
         builder.Services.AddSingleton<SessionCalls>();
+        // With Redis, AddWidgetCluster has registered the requests and admissions that every node sees.
+        builder.Services.TryAddSingleton<ICallAdmissions, LocalCallAdmissions>();
+        builder.Services.AddSingleton<JoinRequestEnds>();
+        builder.Services.AddScoped<CallDoor>();
         // With Redis, AddWidgetCluster has registered the evictions that reach every node.
         builder.Services.TryAddSingleton<ICallEvictions>(services => services.GetRequiredService<CallEvictor>());
         return builder;

@@ -68,6 +68,9 @@ public static class ClusterServiceCollectionExtensions
         // A ring started on one node is answered on whichever node the callee's widget is connected to.
         builder.Services.AddSingleton<LocalCallRings>();
         builder.Services.AddSingleton<ICallRings, RedisCallRings>();
+        // A visitor asks on one node and a moderator lets them in on another.
+        builder.Services.AddSingleton<LocalCallAdmissions>();
+        builder.Services.AddSingleton<ICallAdmissions, RedisCallAdmissions>();
         // Each node seats its own connections; a ban or a moderator on any node takes people out on every node.
         builder.Services.AddSingleton<RedisCallEvictions>();
         builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());

@@ -27,6 +27,7 @@ public sealed partial class ModerationService(
     IHubContext<LiveHub, ILiveClient> hub,
     BanEnds banEnds,
     ICallEvictions calls,
+    CallDoor door,
     WidgetPageEvictions pages,
     ILogger<ModerationService> logger)
 {
@@ -98,7 +99,7 @@ public sealed partial class ModerationService(
     /// <summary>Bans from now until <paramref name="until"/> (null: for good). Postgres refuses the user's next post
     /// on every node; the push only lets their open widgets say so at once. A <paramref name="shadow"/> ban
     /// refuses nothing and tells nobody: the user's posts are shown to them alone. Either kind takes the user out of
-    /// the channel's call at once, since the others would still see and hear them.</summary>
+    /// the channel's call at once, since the others would still see and hear them, and ends their admission to it.</summary>
     public async Task<ModerationOutcome> BanAsync(
         long moderatorId, string tag, long userId, DateTimeOffset? until, string reason, bool shadow, CancellationToken ct)
     {
@@ -114,6 +115,8 @@ public sealed partial class ModerationService(
 
         var ban = await store.BanAsync(tag, userId, until, UserText.Line(reason), shadow, moderatorId, ct);
         var words = BanMessages.Notice(tag, until, ban.Reason);
+        // Awaited: once the moderator sees the ban, no admission outlives it, even when the ban is lifted soon after.
+        await door.ShutAsync(tag, userId, ct);
         // A shadow-banned user is told only that a moderator took them out, not that they are banned.
         Push(calls.EvictAsync(new CallEviction(tag, shadow ? CallOutReason.Removed : CallOutReason.Banned, UserId: userId)), tag);
         if (shadow)

@@ -33,6 +33,7 @@ public sealed partial class ModeratorPage : IDisposable
     private IReadOnlyList<ModeratorEntry> moderators = [];
     private IReadOnlyList<HeldPost> held = [];
     private CallRoster call = new("", [], 0);
+    private IReadOnlyList<JoinRequest> requests = [];
     private PremoderationMode premoderation;
     private DeskMark? mark;
     private string? watched;
@@ -88,6 +89,10 @@ public sealed partial class ModeratorPage : IDisposable
 
     [Inject] private CallModeration CallModeration { get; set; } = default!;
 
+    [Inject] private CallDoor Door { get; set; } = default!;
+
+    [Inject] private ICallAdmissions Admissions { get; set; } = default!;
+
     [Inject] private IOptions<CallOptions> CallOptions { get; set; } = default!;
 
     [Inject] private ILogger<ModeratorPage> Logger { get; set; } = default!;
@@ -125,6 +130,13 @@ public sealed partial class ModeratorPage : IDisposable
             if (await Watermarks.ReadAsync(Tag, CancellationToken.None) != mark)
             {
                 await LoadAsync();
+                StateHasChanged();
+            }
+            else if (await Admissions.WaitingAsync(Tag, CancellationToken.None) is var waiting && !waiting.SequenceEqual(requests))
+            {
+                // Requests to join live in memory or Redis, not Postgres, so the mark does not move for them; this
+                // desk's moderator was checked when it loaded, like everything else it shows.
+                requests = waiting;
                 StateHasChanged();
             }
         }
@@ -170,6 +182,7 @@ public sealed partial class ModeratorPage : IDisposable
         pinnedId = (await Rules.PinnedAsync(Tag, ct))?.Id;
         moderators = canAppoint ? await Roles.ModeratorsAsync(Tag, ct) : [];
         call = await Calls.RosterAsync(Tag, CallOptions.Value.MaxParticipants, ct);
+        requests = await Door.WaitingForAsync(userId, Tag, ct) ?? [];
     }
 
     private Task HideAsync(long postId) => RunAsync(m => m.HideAsync(userId, Tag, postId, CancellationToken.None));
@@ -209,6 +222,9 @@ public sealed partial class ModeratorPage : IDisposable
 
     private Task SavePremoderationAsync(PremoderationMode mode) =>
         RunAsync(_ => Premoderation.SetModeAsync(userId, Tag, mode, CancellationToken.None));
+
+    private Task AnswerAskAsync(long askerId, bool admit) =>
+        RunAsync(_ => Door.AnswerAsync(userId, Tag, askerId, admit, CancellationToken.None));
 
     private Task TakeOutOfCallAsync(string? connectionId) =>
         RunAsync(_ => CallModeration.TakeOutAsync(userId, Tag, connectionId, CancellationToken.None));

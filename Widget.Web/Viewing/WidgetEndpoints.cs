@@ -44,12 +44,14 @@ public static class WidgetEndpoints
         var site = await sites.FindAsync(parsed.Value, ct);
         var look = SiteLook.Unclaimed(parsed.Value.Value);
         var calls = false;
+        var callsByAdmission = false;
         if (site is not null)
         {
             var draft = SitePreview.Read(preview, site, user);
             look = draft is null ? SiteLook.Of(site) : SiteLook.Of(site, draft, $"{SitePreview.QueryKey}={preview}");
             var allowed = (draft ?? site.Settings).AllowedDomains;
             calls = (draft ?? site.Settings).Calls != CallsMode.Off;
+            callsByAdmission = (draft ?? site.Settings).Calls == CallsMode.Admitted;
             if (RefusedFramer.Host(http.Request, allowed, urls.Origin) is { } host)
             {
                 return Refused(http, look.Labels, host);
@@ -72,6 +74,7 @@ public static class WidgetEndpoints
             EditWindowSeconds = (int)posting.Value.EditWindow.TotalSeconds,
             Providers = auth.Value.Providers.Select(p => new SignInProvider(p.Key, p.Value.DisplayName)).ToArray(),
             Calls = calls,
+            CallsByAdmission = callsByAdmission,
         });
     }
 

@@ -1,5 +1,6 @@
 import { setUpCheck } from './call-check.js';
 import { setUpDevices } from './call-devices.js';
+import { setUpDoor } from './call-door.js';
 import { closeMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { isCrowded } from './call-quality.js';
@@ -9,7 +10,8 @@ import { showTile, tileOf as tileIn } from './call-tile.js';
 
 // One call room in a call panel (CallPanel.razor): who is in it, the check before joining, media and one peer
 // connection to each other member. The channel's call and a browsing session's call are both this, over the call
-// hub's one connection; `room` says how to watch, check and join the one it shows.
+// hub's one connection; `room` says how to watch, check and join the one it shows, and for the channel's call
+// its tag, whose door (call-door.js) asks a moderator first where calls are by admission.
 export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
   const words = panel.dataset;
   const [roster, live, liveText, grid, status] = ['.call-roster', '.call-live', '.call-live-text', '.call-grid', '.call-status']
@@ -33,6 +35,8 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
   const share = setUpShare(shareButton, words, { peers: () => (call ? [...call.peers.values()] : null) });
   const speaking = setUpSpeaking();
   const devices = setUpDevices(panel, { onSwitched: switched, onFailed: () => say(words.textNoDevices) });
+  // Before the check, whose set-up may render: it starts the check once a moderator lets the visitor in.
+  const door = setUpDoor(panel, { tag: room.door, hub, refusal, say, onAdmitted: () => check.start(), onChange: render });
   const check = setUpCheck(panel, words, { check: () => room.check(), onJoin: join, onChange: render, onFailed: say });
 
   function rosterText() {
@@ -46,7 +50,7 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
     const inCall = call !== null;
     // Our own camera and microphone: on the check screen, then in the call.
     const own = call?.stream ?? check.stream;
-    joinButton.hidden = inCall || check.open || !signedIn() || hub.state !== 'Connected' || name === null;
+    joinButton.hidden = inCall || check.open || door.waiting || !signedIn() || hub.state !== 'Connected' || name === null;
     joinButton.textContent = members.length === 0 && words.textStart ? words.textStart : words.textJoin;
     [muteButton, cameraButton, leaveButton].forEach((button) => { button.hidden = !inCall; });
     // Phones' browsers have no screen capture.
@@ -150,6 +154,7 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
       starter = null;
       members = [];
       follow(watched?.members ?? []);
+      await door.follow(signedIn());
     } catch (error) {
       name = null;
       members = [];
@@ -210,8 +215,14 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
     render();
   }
 
-  joinButton.addEventListener('click', () => {
+  joinButton.addEventListener('click', async () => {
     say('');
+    try {
+      if (!(await door.ask())) return;
+    } catch (error) {
+      say(refusal(error));
+      return;
+    }
     check.start();
   });
 
@@ -259,12 +270,14 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
       name = null;
       members = [];
       starter = null;
+      door.reset();
       say('');
       render();
       if (was && hub.state === 'Connected') await hub.invoke('Leave').catch(() => {});
     },
     stopLocally() {
       check.cancel();
+      door.reset();
       hangUp();
     },
   };

@@ -33,6 +33,7 @@ export function setUpCall(widget, { tag, account }) {
     watch: () => hub.invoke('Watch', tag),
     check: () => hub.invoke('Check', tag),
     join: () => hub.invoke('Join', tag),
+    door: tag,
   });
 
   hub.onreconnecting(() => rooms.forEach((each) => each.reconnecting()));

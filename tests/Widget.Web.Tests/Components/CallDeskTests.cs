@@ -34,4 +34,24 @@ public sealed class CallDeskTests : BunitContext
         Assert.Equal("Nobody is in the call.", cut.Find(".call-empty").TextContent);
         Assert.Empty(cut.FindAll("button"));
     }
+
+    [Fact]
+    public void CallDesk_ListsWhoAsksToJoin_AsText_AndHandsAdmitAndDeclineToThePage()
+    {
+        long? admitted = null;
+        long? declined = null;
+        var requests = new[] { new JoinRequest("r1", "chat", 7, "<img src=x onerror=alert(1)>"), new JoinRequest("r2", "chat", 8, "Boris") };
+        var cut = Render<CallDesk>(p => p
+            .Add(x => x.Roster, new CallRoster("chat", [], 4))
+            .Add(x => x.Requests, requests)
+            .Add(x => x.OnAdmit, id => admitted = id)
+            .Add(x => x.OnDecline, id => declined = id));
+
+        cut.FindAll(".call-admit")[1].Click();
+        cut.FindAll(".call-decline")[0].Click();
+
+        Assert.Equal((8L, 7L), (admitted, declined));
+        Assert.Equal("<img src=x onerror=alert(1)> asks to join the call", cut.Find(".call-request").TextContent);
+        Assert.Empty(cut.FindAll("img"));
+    }
 }

@@ -36,6 +36,19 @@ public sealed class SiteSettingsEditorTests : BunitContext
     }
 
     [Fact]
+    public void Calls_CanBeLeftToTheModerators_ToLetEachVisitorIn()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings { Calls = CallsMode.SignedIn });
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+
+        cut.Find("#calls").Change(nameof(CallsMode.Admitted));
+
+        Assert.Equal("Only those a moderator lets in", cut.Find($"#calls option[value={nameof(CallsMode.Admitted)}]").TextContent);
+        Assert.Equal(CallsMode.Admitted, form.ToSettings().Settings.Calls);
+        Assert.Empty(form.ToSettings().Errors);
+    }
+
+    [Fact]
     public void OwnColours_ShowColourPickersOnlyWhenChosen()
     {
         var form = SiteSettingsForm.From(new SiteSettings());

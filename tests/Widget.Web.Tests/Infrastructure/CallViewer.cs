@@ -14,6 +14,9 @@ public sealed class CallViewer : IAsyncDisposable
     private readonly Channel<CallRemovedEvent> removals = Channel.CreateUnbounded<CallRemovedEvent>();
     private readonly Channel<RingEvent> rings = Channel.CreateUnbounded<RingEvent>();
     private readonly Channel<RingAnsweredEvent> answers = Channel.CreateUnbounded<RingAnsweredEvent>();
+    private readonly Channel<JoinRequestEvent> asks = Channel.CreateUnbounded<JoinRequestEvent>();
+    private readonly Channel<JoinRequestEndedEvent> asksEnded = Channel.CreateUnbounded<JoinRequestEndedEvent>();
+    private readonly Channel<JoinAnsweredEvent> joinAnswers = Channel.CreateUnbounded<JoinAnsweredEvent>();
 
     private CallViewer(HubConnection connection)
     {
@@ -24,6 +27,9 @@ public sealed class CallViewer : IAsyncDisposable
         connection.On<CallRemovedEvent>(nameof(ICallClient.Removed), e => removals.Writer.TryWrite(e));
         connection.On<RingEvent>(nameof(ICallClient.Ringing), e => rings.Writer.TryWrite(e));
         connection.On<RingAnsweredEvent>(nameof(ICallClient.RingAnswered), e => answers.Writer.TryWrite(e));
+        connection.On<JoinRequestEvent>(nameof(ICallClient.JoinAsked), e => asks.Writer.TryWrite(e));
+        connection.On<JoinRequestEndedEvent>(nameof(ICallClient.JoinRequestEnded), e => asksEnded.Writer.TryWrite(e));
+        connection.On<JoinAnsweredEvent>(nameof(ICallClient.JoinAnswered), e => joinAnswers.Writer.TryWrite(e));
     }
 
     public HubConnection Connection { get; }
@@ -78,6 +84,27 @@ public sealed class CallViewer : IAsyncDisposable
 
     public Task<CallJoined> JoinDirectAsync(string ringId, CancellationToken ct) =>
         Connection.InvokeAsync<CallJoined>(nameof(CallHub.JoinDirect), ringId, ct);
+
+    public Task<bool> AskToJoinAsync(string tag, CancellationToken ct) => Connection.InvokeAsync<bool>(nameof(CallHub.AskToJoin), tag, ct);
+
+    public Task CancelAskAsync(string tag, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.CancelAsk), tag, ct);
+
+    public Task<IReadOnlyList<JoinRequest>?> JoinRequestsAsync(string tag, CancellationToken ct) =>
+        Connection.InvokeAsync<IReadOnlyList<JoinRequest>?>(nameof(CallHub.JoinRequests), tag, ct);
+
+    public Task AdmitAsync(string tag, long userId, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.Admit), tag, userId, ct);
+
+    public Task DeclineAsync(string tag, long userId, CancellationToken ct) => Connection.InvokeAsync(nameof(CallHub.Decline), tag, userId, ct);
+
+    public Task<JoinRequestEvent> NextAskAsync(CancellationToken ct) => NextAsync(asks, ct);
+
+    public Task<JoinRequestEndedEvent> NextAskEndedAsync(CancellationToken ct) => NextAsync(asksEnded, ct);
+
+    public Task<JoinAnsweredEvent> NextJoinAnswerAsync(CancellationToken ct) => NextAsync(joinAnswers, ct);
+
+    public bool GotAsk => asks.Reader.TryPeek(out _);
+
+    public bool GotJoinAnswer => joinAnswers.Reader.TryPeek(out _);
 
     public Task<RingEvent> NextRingAsync(CancellationToken ct) => NextAsync(rings, ct);
 

@@ -2,12 +2,13 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Core.Sites;
 using Widget.Testing;
+using Widget.Web.Auth;
 using Widget.Web.Together;
 
 namespace Widget.Web.Tests.Infrastructure;
 
 /// <summary>A session on a site that turned "Browse together" on: its creator, and people let in by the creator.</summary>
-internal sealed class TogetherScene(WidgetApp app, long ownerId, TogetherClient creator, SessionView session) : IAsyncDisposable
+internal sealed class TogetherScene(WidgetApp app, IssuedToken owner, TogetherClient creator, SessionView session) : IAsyncDisposable
 {
     private readonly List<TogetherClient> joined = [];
 
@@ -18,7 +19,9 @@ internal sealed class TogetherScene(WidgetApp app, long ownerId, TogetherClient 
     public string Tag => session.Tag;
 
     /// <summary>The site's owner, who moderates its channel.</summary>
-    public long OwnerId => ownerId;
+    public IssuedToken Owner => owner;
+
+    public long OwnerId => owner.User.Id;
 
     public static Task<TogetherScene> StartAsync(WidgetApp app, CancellationToken ct) =>
         StartAsync(app, new SiteSettings { BrowseTogether = true }, ct);
@@ -29,7 +32,7 @@ internal sealed class TogetherScene(WidgetApp app, long ownerId, TogetherClient 
         var owner = await Users.NewAsync(app, ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, settings, ct);
         var creator = await TogetherClient.ConnectNewAsync(app, ct);
-        return new TogetherScene(app, owner.User.Id, creator, await creator.StartAsync(tag, ct));
+        return new TogetherScene(app, owner, creator, await creator.StartAsync(tag, ct));
     }
 
     /// <summary>A new user who knocks and whom the creator admits.</summary>

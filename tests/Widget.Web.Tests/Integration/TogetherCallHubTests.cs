@@ -71,6 +71,23 @@ public sealed class TogetherCallHubTests(WidgetApp app)
         Assert.Contains("banned", banned.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task JoinSession_WhereTheChannelsCallsAreByAdmission_WaitsForAModeratorToLetTheParticipantIn()
+    {
+        await using var scene = await TogetherScene.StartAsync(app, new SiteSettings { BrowseTogether = true, Calls = CallsMode.Admitted }, Ct);
+        var boris = await scene.JoinAsync(Ct);
+        await using var borisCall = await CallOf(boris);
+        await using var ownerCall = await CallViewer.ConnectAsync(app, scene.Owner.AccessToken, Ct);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => borisCall.JoinSessionAsync(scene.SessionId, Ct));
+        Assert.False(await borisCall.AskToJoinAsync(scene.Tag, Ct));
+        await ownerCall.AdmitAsync(scene.Tag, boris.User.User.Id, Ct);
+        var joined = await borisCall.JoinSessionAsync(scene.SessionId, Ct);
+
+        Assert.Contains("A moderator has to let you into this call first.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal([borisCall.Id], joined.Roster.Members.Select(m => m.ConnectionId));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
