@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Widget.Core.Text;
 using Widget.Web.Language;
 using Widget.Web.Realtime;
+using Widget.Web.Together;
 
 namespace Widget.Web.Calls;
 
@@ -10,10 +11,11 @@ namespace Widget.Web.Calls;
 /// <see cref="RedisCallEvictions"/>): each one removed is told why, in their widget's language, so
 /// it stops its camera and microphone; then the call's watchers get the roster without them and drop their peers.
 /// The removal is done on return; the telling is not awaited (<see cref="DetachedSends"/>), so a moderator never
-/// waits on the slowest watcher.</summary>
+/// waits on the slowest watcher. A ban reaches this node's browsing sessions in the channel too
+/// (<see cref="TogetherEvictor"/>), carried to every node the same way.</summary>
 public sealed partial class CallEvictor(
     CallRooms rooms, ICallDirectory directory, IHubContext<CallHub, ICallClient> hub, IOptions<CallOptions> options,
-    ILogger<CallEvictor> logger)
+    TogetherEvictor together, ILogger<CallEvictor> logger)
     : ICallEvictions
 {
     public Task EvictAsync(CallEviction eviction)
@@ -24,6 +26,11 @@ public sealed partial class CallEvictor(
 
     public void Evict(CallEviction eviction)
     {
+        if (eviction is { Reason: CallOutReason.Banned, UserId: { } banned })
+        {
+            together.Evict(eviction.Tag, banned);
+        }
+
         foreach (var room in rooms.RoomsOf(eviction.Tag).Where(eviction.Reaches))
         {
             var (removed, _) = rooms.Remove(room, eviction.Matches, options.Value.MaxParticipants);

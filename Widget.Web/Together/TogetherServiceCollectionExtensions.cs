@@ -14,6 +14,7 @@ public static class TogetherServiceCollectionExtensions
         builder.Services.AddOptions<TogetherFormOptions>().BindConfiguration(TogetherFormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FormBudget>();
         builder.Services.AddSingleton<TogetherSessions>();
+        builder.Services.AddSingleton<TogetherEvictor>();
         builder.Services.AddSingleton<CursorRelay>();
         builder.Services.AddSingleton<TogetherCallLimit>();
         builder.Services.AddScoped<TogetherDoor>();

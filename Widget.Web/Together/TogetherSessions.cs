@@ -31,6 +31,13 @@ public sealed class TogetherSessions(TimeProvider time, IOptions<TogetherOptions
 
     public void End(TogetherSession session) => sessions.TryRemove(session.Id, out _);
 
+    /// <summary>The sessions held here on a site, ended or abandoned ones left out.</summary>
+    public IEnumerable<TogetherSession> In(string tag)
+    {
+        var now = time.GetUtcNow();
+        return sessions.Values.Where(s => s.Tag == tag && !s.IsAbandoned(now, options.Value.EmptySessionTimeout));
+    }
+
     /// <summary>A connection closed: it leaves every session it was in or knocking at.</summary>
     public void Disconnected(string connectionId)
     {

@@ -68,7 +68,8 @@ public sealed class TogetherCallHubTests(WidgetApp app)
         var banned = await Assert.ThrowsAsync<HubException>(() => borisCall.JoinSessionAsync(scene.SessionId, Ct));
 
         Assert.Contains("Calls are off", callsOff.Message, StringComparison.Ordinal);
-        Assert.Contains("banned", banned.Message, StringComparison.Ordinal);
+        // The ban took them out of the session itself (TogetherEvictor), so they are refused as a stranger would be.
+        Assert.Contains("Only the people browsing together in this session", banned.Message, StringComparison.Ordinal);
     }
 
     [Fact]

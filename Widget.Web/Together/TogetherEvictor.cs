@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.SignalR;
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Together;
+
+/// <summary>
+/// Takes a user banned in a channel out of the browsing sessions this node holds there: the door keeps them from
+/// knocking or coming back, and this ends what they already see. A session whose creator is banned ends for
+/// everyone, as nobody else may admit or remove. Each node does so with its own sessions, told as calls are
+/// (<see cref="Calls.CallEvictor"/>); the telling is not awaited, so a moderator never waits on a slow widget.
+/// </summary>
+public sealed partial class TogetherEvictor(
+    TogetherSessions sessions, IHubContext<TogetherHub, ITogetherClient> hub, ILogger<TogetherEvictor> logger)
+{
+    public void Evict(string tag, long userId)
+    {
+        foreach (var session in sessions.In(tag).Where(s => s.IsParticipant(userId) || s.CreatorId == userId))
+        {
+            if (session.CreatorId == userId)
+            {
+                sessions.End(session);
+                Tell(tag, hub.Clients.Clients(session.Everyone()).Ended(session.Id));
+                continue;
+            }
+
+            var removed = session.Remove(userId);
+            var others = session.Members().Select(m => m.ConnectionId).ToArray();
+            Tell(tag, Task.WhenAll(hub.Clients.Clients(removed).Removed(session.Id), hub.Clients.Clients(others).ParticipantsChanged(session.View())));
+        }
+    }
+
+    private void Tell(string tag, Task sending) => DetachedSends.Observe(sending, null, e => LogTellFailed(logger, tag, e));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "People banned in #{Tag} were taken out of its browsing sessions but not all were told")]
+    private static partial void LogTellFailed(ILogger logger, string tag, Exception exception);
+}
