@@ -5,7 +5,7 @@ namespace Widget.Web.Together;
 
 /// <summary>
 /// Takes a user banned in a channel out of the browsing sessions this node holds there: the door keeps them from
-/// knocking or coming back, and this ends what they already see. A session whose creator is banned ends for
+/// knocking or coming back, and this ends what they already see and any knock still waiting. A session whose creator is banned ends for
 /// everyone, as nobody else may admit or remove. Each node does so with its own sessions, told as calls are
 /// (<see cref="Calls.CallEvictor"/>); the telling is not awaited, so a moderator never waits on a slow widget.
 /// </summary>
@@ -14,12 +14,23 @@ public sealed partial class TogetherEvictor(
 {
     public void Evict(string tag, long userId)
     {
-        foreach (var session in sessions.In(tag).Where(s => s.IsParticipant(userId) || s.CreatorId == userId))
+        foreach (var session in sessions.In(tag))
         {
             if (session.CreatorId == userId)
             {
                 sessions.End(session);
                 Tell(tag, hub.Clients.Clients(session.Everyone()).Ended(session.Id));
+                continue;
+            }
+
+            // Knocking still: the creator could otherwise let them in past the door.
+            if (session.Decline(userId) is { } knocking)
+            {
+                Tell(tag, hub.Clients.Client(knocking).Declined(session.Id));
+            }
+
+            if (!session.IsParticipant(userId))
+            {
                 continue;
             }
 

@@ -37,6 +37,22 @@ public sealed class TogetherBanHubTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Ban_OfSomeoneKnocking_DeclinesTheKnock_SoTheCreatorCannotLetThemIn()
+    {
+        await using var scene = await StartAsync(app, Ct);
+        await using var troll = await TogetherClient.ConnectNewAsync(app, Ct);
+        var knocks = Record<Knock>(scene.Creator, nameof(ITogetherClient.Knocked));
+        await troll.KnockAsync(scene.SessionId, Ct);
+        var knock = await NextAsync(knocks, Ct);
+
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(scene.OwnerId, scene.Tag, troll.User.User.Id, null, "spam", shadow: false, Ct));
+
+        Assert.Equal(scene.SessionId, await NextAsync(troll.Declines, Ct));
+        var admit = await Assert.ThrowsAsync<HubException>(() => scene.Creator.AdmitAsync(scene.SessionId, knock.UserId, Ct));
+        Assert.Contains("Nobody of that id is asking to join.", admit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ban_OfTheCreator_EndsTheSessionForEveryone()
     {
         await using var scene = await StartAsync(app, Ct);
