@@ -1,3 +1,5 @@
+import { button } from './button.js';
+
 // The door of a call by admission (CallDoorPanel.razor), over the call hub's connection. "Join the call" asks
 // first: the server answers at once for whoever may come in (a moderator, or someone already let in), else the
 // visitor waits, and may cancel, until a moderator answers. A moderator's widget lists who asks, with Admit and
@@ -21,20 +23,11 @@ export function setUpDoor(panel, { tag, hub, refusal, say, onAdmitted, onChange 
       const item = document.createElement('li');
       const text = document.createElement('span');
       text.textContent = words.textAsks.replace('{0}', name);
-      item.append(text, button('call-admit', words.textAdmit, () => answer('Admit', userId)),
-        button('call-decline', words.textDecline, () => answer('Decline', userId)));
+      item.append(text, button(words.textAdmit, 'call-admit', () => answer('Admit', userId)),
+        button(words.textDecline, 'call-decline', () => answer('Decline', userId)));
       return item;
     }));
     onChange();
-  }
-
-  function button(className, label, onClick) {
-    const element = document.createElement('button');
-    element.type = 'button';
-    element.className = className;
-    element.textContent = label;
-    element.addEventListener('click', onClick);
-    return element;
   }
 
   async function answer(method, userId) {

@@ -1,3 +1,4 @@
+import { button } from './button.js';
 import { closeMedia, openMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { showTile } from './call-tile.js';
@@ -31,12 +32,7 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     const free = Boolean(me) && !outgoing && !call;
     people.replaceChildren(...[...here].filter(([id]) => free && id !== me).map(([id, name]) => {
       const item = document.createElement('li');
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'ring-call-button';
-      button.textContent = say(words.textCall, name);
-      button.addEventListener('click', () => ring(id, name));
-      item.append(button);
+      item.append(button(say(words.textCall, name), 'ring-call-button', () => ring(id, name)));
       return item;
     }));
     incomingBox.hidden = !incoming;

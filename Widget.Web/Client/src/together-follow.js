@@ -1,3 +1,5 @@
+import { button } from './button.js';
+
 // "Follow" in the widget: where the others are on the site ("Anna is on /pricing — Go"), following one of
 // them, and "Bring everyone here". Places come from the server, which checked each is a path on the site;
 // the host page's module checks again before it moves. This frame moves its page only when its visitor chose
@@ -23,16 +25,6 @@ function sentence(element, label, name, place = '') {
 }
 
 const words = (label, name, place = '') => label.replace('{0}', name).replace('{1}', place);
-
-function button(label, className, onClick, ariaLabel) {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.className = className;
-  element.textContent = label;
-  if (ariaLabel) element.setAttribute('aria-label', ariaLabel);
-  element.addEventListener('click', onClick);
-  return element;
-}
 
 // session(): the session's view or null; me(): the visitor's user id; quiet(method, ...args): a hub call
 // whose failure nobody needs to read; call(...): one whose failure is shown; announce(text): the live region;

@@ -1,13 +1,5 @@
+import { button } from './button.js';
 import { fill } from './text.js';
-
-const button = (label, className, onClick) => {
-  const element = document.createElement('button');
-  element.type = 'button';
-  element.className = className;
-  element.textContent = label;
-  element.addEventListener('click', onClick);
-  return element;
-};
 
 // "NAME wants to join" with Admit and Decline; the row goes once either is pressed.
 export function renderKnock({ userId, name }, { say, admit, decline }) {
