@@ -37,6 +37,17 @@ test('a pod is drawn with its name and colour, hidden from screen readers, and g
   assert.equal(page.pods().length, 0);
 });
 
+test('clear takes away every pod, for a new page of a single-page app', () => {
+  const page = fakePage();
+  showPods(page.document, page.port);
+  page.say({ ...anna, path: '', x: 0.5, y: 300 });
+  page.say({ ...anna, userId: 8, name: 'Boris', path: '', x: 0.2, y: 100 });
+
+  page.say({ type: 'clear' });
+
+  assert.equal(page.pods().length, 0);
+});
+
 test('for a visitor who asked for less motion a pod jumps instead of gliding', () => {
   const page = fakePage({ reducedMotion: true });
   showPods(page.document, page.port);
