@@ -54,6 +54,22 @@ public sealed class PageRoom(string tag, string path, DateTimeOffset now)
         }
     }
 
+    /// <summary>Stops showing the user on every connection of theirs here (a ban); false when they were not shown.</summary>
+    public bool HideUser(long userId)
+    {
+        lock (gate)
+        {
+            var theirs = shown.Where(s => s.Value.UserId == userId).Select(s => s.Key).ToArray();
+            foreach (var connectionId in theirs)
+            {
+                shown.Remove(connectionId);
+            }
+
+            pods.Forget(userId);
+            return theirs.Length > 0;
+        }
+    }
+
     /// <summary>Takes the connection out of the room; returns the visitor no longer shown, as <see cref="Hide"/> does.</summary>
     public long? Leave(string connectionId)
     {

@@ -25,6 +25,9 @@ public sealed class PageRooms(TimeProvider time)
         }
     }
 
+    /// <summary>The rooms held here on a site.</summary>
+    public IEnumerable<PageRoom> In(string tag) => rooms.Values.Where(r => r.Tag == tag);
+
     public PageRoom? Of(string connectionId) => byConnection.TryGetValue(connectionId, out var room) ? room : null;
 
     /// <summary>Takes the connection out of its room, if any: the room, and the visitor it no longer shows there.</summary>

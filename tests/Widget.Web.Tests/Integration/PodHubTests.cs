@@ -109,6 +109,25 @@ public sealed class PodHubTests(WidgetApp app)
         await AssertNothingAsync(guest.Batches);
     }
 
+    [Fact]
+    public async Task ABanWhileShown_TakesThePodAway_AndItsMovesAreRefused()
+    {
+        var tag = TestTags.New();
+        var owner = await Users.NewAsync(app, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.User.Id, new SiteSettings { ShowVisitors = true }, Ct);
+        await using var troll = await PodClient.ConnectAsync(app, await Users.NewAsync(app, Ct), Ct);
+        await using var guest = await PodClient.ConnectAsync(app, null, Ct);
+        await troll.WatchAsync(tag, "/", Ct);
+        await guest.WatchAsync(tag, "/", Ct);
+        await troll.ShowMeAsync(true, Ct);
+
+        await ModerationDesk.RunAsync(app, m => m.BanAsync(owner.User.Id, tag, troll.User!.User.Id, null, "spam", shadow: false, Ct));
+
+        Assert.Equal(troll.User!.User.Id, await NextAsync(guest.Gone));
+        await Assert.ThrowsAsync<HubException>(() => troll.MoveAsync(OnTheButton, Ct));
+        await AssertNothingAsync(guest.Batches);
+    }
+
     [Theory]
     [InlineData("javascript:alert(1)")]
     [InlineData("//evil.example/")]
