@@ -99,7 +99,10 @@ public sealed class PageRoom(string tag, string path, DateTimeOffset now)
         }
     }
 
-    /// <summary>Keeps the position for the next batch, as the connection's shown visitor's; null when it shows nobody or a batch is already due.</summary>
+    /// <summary>
+    /// Keeps the position for the next batch as the connection's shown visitor's: whether it shows anyone here, and
+    /// how long to wait before sending when this move opens a batch (null when one is already due).
+    /// </summary>
     public (bool Shown, TimeSpan? Wait) Queue(string connectionId, CursorPosition position, DateTimeOffset now)
     {
         lock (gate)

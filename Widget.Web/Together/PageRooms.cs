@@ -13,7 +13,7 @@ public sealed class PageRooms(TimeProvider time)
     private readonly Lock gate = new();
 
     /// <summary>Puts the connection in the page's room; returns the room it left, with the visitor it no longer shows there.</summary>
-    public (PageRoom Room, (PageRoom Room, long? Hidden)? Left) Enter(string connectionId, string tag, string path)
+    public (PageRoom Room, long? Hidden)? Enter(string connectionId, string tag, string path)
     {
         lock (gate)
         {
@@ -21,7 +21,7 @@ public sealed class PageRooms(TimeProvider time)
             var room = rooms.GetOrAdd((tag, path), key => new PageRoom(key.Tag, key.Path, time.GetUtcNow()));
             room.Watch(connectionId);
             byConnection[connectionId] = room;
-            return (room, left);
+            return left;
         }
     }
 

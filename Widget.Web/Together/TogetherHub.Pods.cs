@@ -27,7 +27,7 @@ public sealed partial class TogetherHub
         }
 
         var path = place.Split('?', '#')[0];
-        var (_, left) = rooms.Enter(Context.ConnectionId, parsed.Value.Value, path);
+        var left = rooms.Enter(Context.ConnectionId, parsed.Value.Value, path);
         Context.Items.Remove(ShadowedPod);
         await GoneAsync(left);
     }
