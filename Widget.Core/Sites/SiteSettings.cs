@@ -33,6 +33,9 @@ public sealed record SiteSettings
     /// <summary>Signed-in visitors may invite others to see their cursors on the host page. Off unless the owner turns it on.</summary>
     public bool BrowseTogether { get; init; }
 
+    /// <summary>Signed-in visitors who opt in appear to others on the same page as pods following their mouse. Off unless the owner turns it on.</summary>
+    public bool ShowVisitors { get; init; }
+
     /// <summary>A CSS selector of page parts whose fields "Browse together" never shares; empty: only those private by kind.</summary>
     public string PrivateSelector { get; init; } = "";
 

@@ -33,6 +33,8 @@ public sealed class SiteSettingsForm
 
     public bool BrowseTogether { get; set; }
 
+    public bool ShowVisitors { get; set; }
+
     public string PrivateSelector { get; set; } = "";
 
     // The widget stylesheet's own palettes, so that own colours start from what the chosen theme shows.
@@ -61,6 +63,7 @@ public sealed class SiteSettingsForm
         CustomCss = settings.CustomCss,
         AllowedDomains = string.Join('\n', settings.AllowedDomains),
         BrowseTogether = settings.BrowseTogether,
+        ShowVisitors = settings.ShowVisitors,
         PrivateSelector = settings.PrivateSelector,
         Calls = settings.Calls,
     };
@@ -95,6 +98,7 @@ public sealed class SiteSettingsForm
             CustomCss = CustomCss,
             AllowedDomains = domains.Distinct().ToArray(),
             BrowseTogether = BrowseTogether,
+            ShowVisitors = ShowVisitors,
             PrivateSelector = PrivateSelector.Trim(),
             Calls = Calls,
         };

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Widget.Web.Together;
 
 /// <summary>
-/// Passes cursors on in batches, at most one per <see cref="TogetherOptions.CursorInterval"/> per session, each
-/// holding every sender's newest position: a fast mouse costs the others one message a batch, however many
-/// moves it sent. A batch goes to every member, the sender's own move included. Moves that a newer one replaced before the batch went are dropped on purpose.
+/// Passes cursors and pods on in batches, at most one per <see cref="TogetherOptions.CursorInterval"/> per session or
+/// page room, each holding every sender's newest position: a fast mouse costs the others one message a batch,
+/// however many moves it sent. A batch goes to everyone in the room, the sender's own move included. Moves that a
+/// newer one replaced before the batch went are dropped on purpose.
 /// </summary>
 public sealed partial class CursorRelay(
     IHubContext<TogetherHub, ITogetherClient> hub,
@@ -18,11 +19,39 @@ public sealed partial class CursorRelay(
     {
         if (session.QueueCursor(move, time.GetUtcNow()) is { } wait)
         {
-            _ = SendLaterAsync(session, wait);
+            _ = SendLaterAsync(wait, async interval =>
+            {
+                // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a batch per
+                // recipient without their own move cost one serialization and one send call each.
+                if (session.TakeCursors(time.GetUtcNow(), interval) is { } batch)
+                {
+                    await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(batch);
+                }
+            });
         }
     }
 
-    private async Task SendLaterAsync(TogetherSession session, TimeSpan wait)
+    /// <summary>The caller's pod position; false when the connection shows nobody in the room.</summary>
+    public bool OfferPod(PageRoom room, string connectionId, CursorPosition position)
+    {
+        var (shown, wait) = room.Queue(connectionId, position, time.GetUtcNow());
+        if (wait is { } due)
+        {
+            _ = SendLaterAsync(due, async interval =>
+            {
+                if (room.Take(time.GetUtcNow(), interval) is { } batch)
+                {
+                    await hub.Clients.Clients(room.Watchers()).Pods(batch);
+                }
+            });
+        }
+
+        return shown;
+    }
+
+    // Batches are not held back until the previous one reached everyone, or one full pipe would stall the room; a
+    // batch overtaken on the way is dropped by its sequence number instead.
+    private async Task SendLaterAsync(TimeSpan wait, Func<TimeSpan, Task> send)
     {
         try
         {
@@ -31,22 +60,15 @@ public sealed partial class CursorRelay(
                 await Task.Delay(wait, time);
             }
 
-            // One batch for everyone, each widget skipping its own move: the hub serializes it once, where a batch per
-            // recipient without their own move cost one serialization and one send call each. Batches are not held
-            // back until the previous one reached every member, or one member's full pipe would stall the session;
-            // a batch overtaken on the way is dropped by its sequence number instead.
-            if (session.TakeCursors(time.GetUtcNow(), options.Value.CursorInterval) is { } batch)
-            {
-                await hub.Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Cursors(batch);
-            }
+            await send(options.Value.CursorInterval);
         }
         catch (Exception e)
         {
-            CursorsLost(logger, session.Id.Length, e);
+            CursorsLost(logger, e);
         }
     }
 
-    // The session id lets anyone knock, so it stays out of the log; its length says the batch was real.
-    [LoggerMessage(LogLevel.Warning, "A batch of cursors for a session (id of {IdLength} characters) could not be sent.")]
-    private static partial void CursorsLost(ILogger logger, int idLength, Exception e);
+    // Nothing naming the room goes to the log: a session id lets anyone knock, a page path is the visitor's.
+    [LoggerMessage(LogLevel.Warning, "A batch of cursors or pods could not be sent.")]
+    private static partial void CursorsLost(ILogger logger, Exception e);
 }

@@ -1,7 +1,7 @@
 namespace Widget.Web.Together;
 
 /// <summary>What the together hub pushes to a widget in or at the door of a session.</summary>
-public interface ITogetherClient : ITogetherFollowClient, ITogetherChatClient
+public interface ITogetherClient : ITogetherFollowClient, ITogetherChatClient, ITogetherPodClient
 {
     /// <summary>To the creator: someone asks to join.</summary>
     Task Knocked(Knock knock);

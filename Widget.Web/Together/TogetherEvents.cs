@@ -9,7 +9,7 @@ public sealed record Knock(string SessionId, long UserId, string Name);
 /// <summary>What a knock came to: <c>waiting</c> for the creator, or <c>admitted</c> with the session (a participant coming back).</summary>
 public sealed record KnockAnswer(string State, SessionView? Session);
 
-public sealed record CursorMove(long UserId, CursorPosition Position);
+public sealed record CursorMove(long UserId, CursorPosition Position) : ICursorMove;
 
 /// <summary>Each sender's newest position, after their newest click when they clicked since the last batch;
 /// <paramref name="Sequence"/> grows by one per batch of the session, so a widget drops a batch that arrives after a

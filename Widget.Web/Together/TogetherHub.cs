@@ -13,19 +13,19 @@ namespace Widget.Web.Together;
 /// "Browse together": sessions in which signed-in visitors see each other's cursors on the host page. A hub of its
 /// own beside the live one, opened only by a widget that starts or joins a session, so its limits and checks stay
 /// apart from the chat's. Every call but <see cref="Start"/> and <see cref="Knock"/> needs a place in the session,
-/// and the session's creator alone admits, declines, removes and ends. Nothing sent here is stored.
+/// and the session's creator alone admits, declines, removes and ends. Pods (see TogetherHub.Pods.cs) ride here too. Nothing sent here is stored.
 /// </summary>
-public sealed partial class TogetherHub(TogetherSessions sessions, CursorRelay relay, IOptions<TogetherOptions> options)
+public sealed partial class TogetherHub(TogetherSessions sessions, PageRooms rooms, CursorRelay relay, IOptions<TogetherOptions> options)
     : Hub<ITogetherClient>
 {
     public const string Path = "/hubs/together";
 
     public static bool Serves(HttpContext context) => context.Request.Path.StartsWithSegments(Path);
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         sessions.Disconnected(Context.ConnectionId);
-        return Task.CompletedTask;
+        await GoneAsync(rooms.Leave(Context.ConnectionId));
     }
 
     public async Task<SessionView> Start(string tag, [FromServices] TogetherDoor door)

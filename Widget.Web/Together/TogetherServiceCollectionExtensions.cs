@@ -15,6 +15,7 @@ public static class TogetherServiceCollectionExtensions
         builder.Services.AddSingleton<FormBudget>();
         builder.Services.AddSingleton<TogetherSessions>();
         builder.Services.AddSingleton<TogetherEvictor>();
+        builder.Services.AddSingleton<PageRooms>();
         builder.Services.AddSingleton<CursorRelay>();
         builder.Services.AddSingleton<TogetherCallLimit>();
         builder.Services.AddScoped<TogetherDoor>();

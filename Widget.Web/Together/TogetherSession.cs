@@ -14,12 +14,8 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     private readonly List<Participant> participants = [creator];
     private readonly Dictionary<string, long> connections = [];
     private readonly Dictionary<long, (Knock Knock, string ConnectionId)> knocks = [];
-    private readonly Dictionary<long, CursorMove> pendingCursors = [];
-    private readonly Dictionary<long, CursorMove> pendingClicks = [];
+    private readonly CursorQueue<CursorMove> cursors = new(now);
     private int joinedCount = 1;
-    private bool flushScheduled;
-    private long cursorBatches;
-    private DateTimeOffset nextFlushAt = now;
     private DateTimeOffset? emptySince;
 
     public string Id { get; } = id;
@@ -29,6 +25,9 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
     public long CreatorId { get; } = creator.UserId;
 
     public static string FirstColor => Palette[0];
+
+    /// <summary>A colour of the palette chosen by a number, for pods, which have no order of joining.</summary>
+    public static string ColorFor(long number) => Palette[(int)(Math.Abs(number % Palette.Length))];
 
     /// <summary>Where each participant last said they are on the site, for "follow".</summary>
     public SessionPlaces Places { get; } = new();
@@ -157,8 +156,7 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
                 connections.Remove(connectionId);
             }
 
-            pendingCursors.Remove(userId);
-            pendingClicks.Remove(userId);
+            cursors.Forget(userId);
             return theirs;
         }
     }
@@ -181,54 +179,21 @@ public sealed class TogetherSession(string id, string tag, Participant creator, 
         }
     }
 
-    /// <summary>
-    /// Keeps the move as its sender's newest. A click is kept apart, so a move right after it does not replace it:
-    /// the batch then carries the click and that move, in that order. Returns how long to wait before sending the
-    /// batch when this move opens one, or null when a batch is already due.
-    /// </summary>
+    /// <summary>Keeps the move for the session's next batch (see <see cref="CursorQueue{T}.Queue"/>).</summary>
     public TimeSpan? QueueCursor(CursorMove move, DateTimeOffset now)
     {
         lock (gate)
         {
-            if (move.Position.Click)
-            {
-                pendingClicks[move.UserId] = move;
-                pendingCursors.Remove(move.UserId);
-            }
-            else
-            {
-                pendingCursors[move.UserId] = move;
-            }
-
-            if (flushScheduled)
-            {
-                return null;
-            }
-
-            flushScheduled = true;
-            return nextFlushAt > now ? nextFlushAt - now : TimeSpan.Zero;
+            return cursors.Queue(move, now);
         }
     }
 
-    /// <summary>
-    /// The moves queued since the last batch, numbered after it, or null when none; the next batch may go no sooner
-    /// than <paramref name="interval"/> from now.
-    /// </summary>
+    /// <summary>The moves queued since the last batch, or null when none (see <see cref="CursorQueue{T}.Take"/>).</summary>
     public CursorBatch? TakeCursors(DateTimeOffset now, TimeSpan interval)
     {
         lock (gate)
         {
-            flushScheduled = false;
-            nextFlushAt = now + interval;
-            if (pendingCursors.Count == 0 && pendingClicks.Count == 0)
-            {
-                return null;
-            }
-
-            var batch = new CursorBatch(Id, ++cursorBatches, [.. pendingClicks.Values, .. pendingCursors.Values]);
-            pendingClicks.Clear();
-            pendingCursors.Clear();
-            return batch;
+            return cursors.Take(now, interval) is var (sequence, moves) ? new CursorBatch(Id, sequence, moves) : null;
         }
     }
 

@@ -54,6 +54,8 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
       onReady(message);
     } else if (message.type === 'widget:together') {
       if (message.active) startTogether(doc, origin, iframe.contentWindow);
+    } else if (message.type === 'widget:pods') {
+      startTogether(doc, origin, iframe.contentWindow, 'pods');
     } else {
       onPost();
     }

@@ -32,6 +32,8 @@ export function acceptMessage(event, origin, frameWindow) {
       return { type: data.type };
     case 'widget:together':
       return { type: data.type, active: data.active === true };
+    case 'widget:pods':
+      return { type: data.type };
     case 'widget:resize':
       return typeof data.height === 'number' && data.height >= 0 && data.height <= MAX_REPORTED_HEIGHT
         ? { type: data.type, height: data.height }

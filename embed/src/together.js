@@ -2,10 +2,18 @@ import { createCursors } from './together/cursors.js';
 import { syncForms } from './together/forms.js';
 import { trackMouse } from './together/mouse.js';
 import { goTo, watchPlace } from './together/place.js';
+import { showPods } from './together/pods.js';
 
 // The host page's half of "Browse together", loaded by embed.js once a session starts. It hears only the
 // port embed.js hands it, whose other end is in the chat's frame: that frame alone talks to the server.
 let stopCurrent = () => {};
+let stopPods = () => {};
+
+document.addEventListener('widget:pods', ({ detail: port }) => {
+  if (!(port instanceof MessagePort)) return;
+  stopPods();
+  stopPods = showPods(document, port);
+});
 
 document.addEventListener('widget:together', ({ detail: port }) => {
   if (!(port instanceof MessagePort)) return;

@@ -8,6 +8,10 @@ class Target {
     this.listeners.push({ type, listener, once: options?.once });
   }
 
+  removeEventListener(type, listener) {
+    this.listeners = this.listeners.filter((entry) => entry.type !== type || entry.listener !== listener);
+  }
+
   dispatch(type, event = {}) {
     for (const entry of [...this.listeners]) {
       if (entry.type !== type) continue;

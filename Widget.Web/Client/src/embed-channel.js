@@ -19,7 +19,7 @@ export const hostPage = () => host;
 // cannot know the host's origin.
 const tell = (message) => window.parent.postMessage(message, '*');
 
-function listen(onPage, onTogether) {
+function listen(onPage, onTogether, onPods) {
   window.addEventListener('message', (event) => {
     // Only the page that framed us speaks for the host; not a sibling frame, not a popup.
     if (event.source !== window.parent) return;
@@ -33,7 +33,8 @@ function listen(onPage, onTogether) {
     } else if (data?.type === 'widget:together-invite' && typeof data.session === 'string' && SESSION.test(data.session)) {
       onTogether({ invite: data.session });
     } else if (data?.type === 'widget:together-port' && event.ports.length === 1) {
-      onTogether({ port: event.ports[0] });
+      if (data.kind === 'pods') onPods(event.ports[0]);
+      else onTogether({ port: event.ports[0] });
     }
   });
 }
@@ -60,9 +61,9 @@ function reportHeight(widget) {
   new MutationObserver(measure).observe(list, { childList: true });
 }
 
-export function connectEmbed(widget, { onPage, onTogether }) {
-  if (!framed) return { posted() {}, together() {} };
-  listen(onPage, onTogether);
+export function connectEmbed(widget, { onPage, onTogether, onPods }) {
+  if (!framed) return { posted() {}, together() {}, pods() {} };
+  listen(onPage, onTogether, onPods);
   // A plain iframe snippet has a fixed size that the widget fills; only embed.js asks for ?embed=1.
   if (new URLSearchParams(location.search).has('embed')) {
     widget.dataset.embed = '';
@@ -75,5 +76,7 @@ export function connectEmbed(widget, { onPage, onTogether }) {
     posted: () => tell({ type: 'widget:post' }),
     // A together session began (the host loads its module and hands us a port) or ended.
     together: (active) => tell({ type: 'widget:together', active }),
+    // The site shows visitors on its pages: the host loads the module and hands us a port for the pods.
+    pods: () => tell({ type: 'widget:pods' }),
   };
 }

@@ -11,6 +11,7 @@ import { followModeration } from './moderation.js';
 import { followOwnPosts } from './own-posts.js';
 import { followPostChanges } from './post-changes.js';
 import { createPresence } from './presence.js';
+import { setUpPods } from './pods.js';
 import { setUpSkipLink } from './skip-link.js';
 import { followSlowMode } from './slow-mode.js';
 import { createStatus } from './status.js';
@@ -30,7 +31,14 @@ const tellPage = async () => {
   const count = await live.notify('SetPage', tag, url);
   if (count !== undefined) presence.page(count);
 };
-const embed = connectEmbed(widget, { onPage: tellPage, onTogether: (message) => together.receive(message) });
+const embed = connectEmbed(widget, {
+  onPage() {
+    tellPage();
+    pods.page();
+  },
+  onTogether: (message) => together.receive(message),
+  onPods: (port) => pods.receive(port),
+});
 const typing = createTyping(widget, { tag, live: () => live, signedIn: () => Boolean(account.userId()) });
 const log = createLog(widget, {
   onAdded(post) {
@@ -43,6 +51,7 @@ const account = setUpAccount(widget, {
   onChange() {
     live.restart();
     together.signedInChanged();
+    pods.signedInChanged();
     ring.hangUp();
     call.accountChanged();
   },
@@ -91,3 +100,4 @@ setUpSkipLink(widget);
 setUpYourData(widget, { account, status });
 loadOlderOnScroll(log, tag, status);
 const together = setUpTogether(widget, { tag, account, hostPage, tellHost: (active) => embed.together(active), calls: call });
+const pods = setUpPods(widget, { tag, account, hostPage, askHost: () => embed.pods() });

@@ -23,8 +23,9 @@ function arrow(doc, color) {
 // The others' cursors, drawn over the page in a layer that takes no clicks and that screen readers skip.
 // Each cursor's tip is its element's top-left corner; it glides to a new place unless the visitor asked for
 // less motion, since updates come some 30 times a second at most. A cursor out of view gets a marker on that
-// edge, which scrolls to it when clicked; its words come through `say`, in the widget's language.
-export function createCursors(doc) {
+// edge, which scrolls to it when clicked; its words come through `say`, in the widget's language. Pods are
+// drawn the same way, told apart by the attribute that `mark` names.
+export function createCursors(doc, { mark = 'data-widget-cursor' } = {}) {
   const win = doc.defaultView;
   const still = win.matchMedia && win.matchMedia('(prefers-reduced-motion: reduce)').matches;
   const layer = doc.createElement('div');
@@ -55,7 +56,7 @@ export function createCursors(doc) {
     let cursor = shown.get(userId);
     if (!cursor) {
       const element = doc.createElement('div');
-      element.setAttribute('data-widget-cursor', name);
+      element.setAttribute(mark, name);
       css(element, { position: 'absolute', left: '0', top: '0', width: '0', height: '0', transition: still ? 'none' : 'transform 90ms linear' });
       const label = doc.createElement('span');
       label.textContent = name;

@@ -112,6 +112,20 @@ public sealed class SiteSettingsEditorTests : BunitContext
     }
 
     [Fact]
+    public void ShowVisitors_IsOffForANewSite_AndTheSwitchTurnsItOnInTheSavedSettings()
+    {
+        var form = SiteSettingsForm.From(new SiteSettings());
+        var cut = Render<SiteSettingsEditor>(p => p.Add(x => x.Form, form));
+        var toggle = cut.Find("#show-visitors");
+        Assert.False(toggle.HasAttribute("checked"));
+
+        toggle.Change(true);
+
+        Assert.True(form.ToSettings().Settings.ShowVisitors);
+        Assert.True(SiteSettingsForm.From(form.ToSettings().Settings).ShowVisitors);
+    }
+
+    [Fact]
     public void PrivateSelector_IsEmptyForANewSite_IsSavedWhenItIsASelector_AndRefusedWhenItIsNot()
     {
         var form = SiteSettingsForm.From(new SiteSettings());

@@ -48,6 +48,25 @@ public sealed class SiteWidgetTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Widget_OffersShowMeOnThisPage_OnlyWhereItsSiteShowsVisitors_InTheSitesLanguage()
+    {
+        var (plain, pods, russian) = (TestTags.New(), TestTags.New(), TestTags.New());
+        var owner = await SignedInOwnerAsync();
+        await SiteSeeder.ClaimAsync(app.Services, plain, owner.Id, new SiteSettings { BrowseTogether = true }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, pods, owner.Id, new SiteSettings { ShowVisitors = true }, Ct);
+        await SiteSeeder.ClaimAsync(app.Services, russian, owner.Id, new SiteSettings { ShowVisitors = true, Language = WidgetLanguage.Ru }, Ct);
+        using var client = app.CreateClient();
+
+        var plainHtml = await client.GetStringAsync($"/w/{plain}", Ct);
+        var podsHtml = await client.GetStringAsync($"/w/{pods}", Ct);
+        var russianHtml = await client.GetStringAsync($"/w/{russian}", Ct);
+
+        Assert.DoesNotContain("pods-show", plainHtml, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"checkbox\" class=\"pods-show\"\\s*/?> Show me on this page</label>", podsHtml);
+        Assert.Contains("Показывать меня на этой странице", russianHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Widget_OfAConfiguredSite_ShowsItsTitleThemeLanguageAndStylesheet()
     {
         var tag = TestTags.New();
