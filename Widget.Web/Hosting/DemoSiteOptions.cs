@@ -1,7 +1,7 @@
 namespace Widget.Web.Hosting;
 
 /// <summary>
-/// A site set up at start so the service can be tried at once: browsing together and calls on, owned by whoever
+/// A site set up at start so the service can be tried at once: browsing together, visitors' pods and calls on, owned by whoever
 /// signs in as <see cref="OwnerLogin"/> at the provider <see cref="OwnerProvider"/>. Empty <see cref="Site"/>, the
 /// default, sets up nothing; a site already claimed is left as its owner made it.
 /// </summary>

@@ -33,7 +33,7 @@ public static class DemoSiteSetup
         await using var scope = app.Services.CreateAsyncScope();
         var ownerId = await scope.ServiceProvider.GetRequiredService<AccountStore>()
             .EnsureUserAsync(provider.Authority.TrimEnd('/'), demo.OwnerLogin, demo.OwnerLogin, ct);
-        var settings = new SiteSettings { Title = "#" + tag.Value, BrowseTogether = true, Calls = CallsMode.SignedIn };
+        var settings = new SiteSettings { Title = "#" + tag.Value, BrowseTogether = true, ShowVisitors = true, Calls = CallsMode.SignedIn };
         await scope.ServiceProvider.GetRequiredService<SiteStore>().AddIfUnclaimedAsync(tag, ownerId, settings, ct);
     }
 }

@@ -12,7 +12,7 @@ public sealed class DemoSiteTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task DemoSite_IsOwnedByTheConfiguredLogin_WithBrowsingTogetherAndCallsOn()
+    public async Task DemoSite_IsOwnedByTheConfiguredLogin_WithBrowsingTogetherPodsAndCallsOn()
     {
         var tag = TestTags.New();
         var login = Visitor.NewLogin();
@@ -32,6 +32,7 @@ public sealed class DemoSiteTests
         Assert.Equal(signedIn.User.Id, site.OwnerId);
         Assert.NotEqual(someoneElse.User.Id, site.OwnerId);
         Assert.True(site.Settings.BrowseTogether);
+        Assert.True(site.Settings.ShowVisitors);
         Assert.Equal(CallsMode.SignedIn, site.Settings.Calls);
         Assert.Equal("#" + tag, site.Settings.Title);
     }
