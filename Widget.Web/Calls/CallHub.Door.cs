@@ -49,6 +49,7 @@ public sealed partial class CallHub
     public async Task CancelAsk(string tag, [FromServices] CallDoor door)
     {
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
+        TakeRate();
         var channel = ParseTag(tag);
         AskedHere.Remove(channel);
         await door.WithdrawAsync(channel, user.UserId, null, Context.ConnectionAborted);
