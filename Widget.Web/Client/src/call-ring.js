@@ -1,4 +1,5 @@
 import { button } from './button.js';
+import { createHold } from './call-hold.js';
 import { closeMedia, openMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { showTile } from './call-tile.js';
@@ -20,8 +21,10 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
   const here = new Map();
   let outgoing = null;
   let incoming = null;
-  // While in a direct call: its room, our connection id, ICE servers, media, the peer and who it is with.
+  // While in a direct call: its room, our connection id, ICE servers, media, the peer, who it is with and whether
+  // we offer (the caller, who enters second) or answer.
   let call = null;
+  const hold = createHold();
 
   const tell = (message) => {
     status.textContent = message;
@@ -79,21 +82,23 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
   }
 
   // Media is opened before the room is entered, so a visitor without camera or microphone never half-joins.
-  async function enter(name, join) {
+  async function enter(name, join, offers) {
     const stream = await openMedia().catch(() => null);
     if (!stream) {
       tell(words.textNoDevices);
       return;
     }
     try {
-      const joined = await join();
-      if (!joined) {
-        closeMedia(stream);
-        return;
-      }
-      call = { room: joined.roster.tag, self: joined.self, iceServers: joined.iceServers, stream, name, members: joined.roster.members, met: false, peer: null };
-      tile('own', '', stream, true);
-      follow(joined.roster.members);
+      await hold.during(async () => {
+        const joined = await join();
+        if (!joined) {
+          closeMedia(stream);
+          return;
+        }
+        call = { room: joined.roster.tag, self: joined.self, iceServers: joined.iceServers, stream, name, members: joined.roster.members, offers, met: false, peer: null };
+        tile('own', '', stream, true);
+        follow(joined.roster.members);
+      });
     } catch (error) {
       closeMedia(stream);
       tell(refusal(error));
@@ -108,7 +113,8 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     const other = members.find((member) => member.connectionId !== call.self);
     if (other) {
       call.met = true;
-      peerFor(other.connectionId);
+      // Only the caller offers; the callee's peer opens with that offer, so the two never collide.
+      if (call.offers) peerFor(other.connectionId);
     } else if (call.met) {
       hangUp(say(words.textEnded, call.name));
     }
@@ -135,7 +141,7 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     if (outgoing?.ringId !== ringId) return;
     const { name } = outgoing;
     outgoing = null;
-    if (accepted) enter(name, () => hub.invoke('JoinDirect', ringId));
+    if (accepted) enter(name, () => hub.invoke('JoinDirect', ringId), true);
     else tell(say(words.textDeclined, name));
     render();
   });
@@ -147,14 +153,14 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     if (incoming?.ringId === ringId) incoming = null;
     render();
   });
-  hub.on('CallChanged', (roster) => {
+  hub.on('CallChanged', hold.wrap((roster) => {
     if (call && roster.tag === call.room) follow(roster.members);
-  });
-  hub.on('Removed', (removed) => {
+  }));
+  hub.on('Removed', hold.wrap((removed) => {
     if (call && removed.tag === call.room) hangUp(removed.message);
-  });
-  hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
-  hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
+  }));
+  hub.on('Description', hold.wrap(({ from, description }) => peerFor(from)?.description(description).catch(() => {})));
+  hub.on('Candidate', hold.wrap(({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {})));
   // A new connection is a stranger to the room and to the rings: the call, and any ring, are over.
   hub.onreconnecting(() => {
     outgoing = null;
@@ -168,7 +174,7 @@ export function setUpRing(widget, { tag, account, hub, refusal }) {
     const { ringId, name } = incoming;
     incoming = null;
     render();
-    enter(name, () => hub.invoke('AnswerRing', ringId, true));
+    enter(name, () => hub.invoke('AnswerRing', ringId, true), false);
   });
   panel.querySelector('.ring-decline').addEventListener('click', () => {
     if (!incoming) return;

@@ -1,6 +1,7 @@
 import { setUpCheck } from './call-check.js';
 import { setUpDevices } from './call-devices.js';
 import { setUpDoor } from './call-door.js';
+import { createHold } from './call-hold.js';
 import { closeMedia } from './call-media.js';
 import { createPeer } from './call-peer.js';
 import { isCrowded } from './call-quality.js';
@@ -27,6 +28,7 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
   // While in the call: our connection id (null while the hub reconnects), the ICE servers, our media, a peer
   // per other member, and whether the call is crowded enough to send less.
   let call = null;
+  const hold = createHold();
 
   const say = (message) => {
     status.textContent = message;
@@ -131,19 +133,19 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
     render();
   }
 
-  hub.on('CallChanged', (changed) => {
+  hub.on('CallChanged', hold.wrap((changed) => {
     if (changed.tag !== name) return;
     follow(changed.members);
     render();
-  });
+  }));
   // A ban, a moderator or the end of a session took us out: the server has already dropped us from the call.
-  hub.on('Removed', (removed) => {
+  hub.on('Removed', hold.wrap((removed) => {
     if (removed.tag !== name) return;
     hangUp();
     say(removed.message);
-  });
-  hub.on('Description', ({ from, description }) => peerFor(from)?.description(description).catch(() => {}));
-  hub.on('Candidate', ({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {}));
+  }));
+  hub.on('Description', hold.wrap(({ from, description }) => peerFor(from)?.description(description).catch(() => {})));
+  hub.on('Candidate', hold.wrap(({ from, candidate }) => peerFor(from)?.candidate(candidate).catch(() => {})));
 
   async function watch() {
     if (hub.state !== 'Connected') return;
@@ -166,19 +168,21 @@ export function setUpCallRoom(panel, { hub, refusal, signedIn, room }) {
   // Joins with media already open, and calls everyone in the call.
   async function enter(stream) {
     try {
-      const joined = await room.join();
-      // Past the call's video cap the server admits us with sound only.
-      if (joined.audioOnly && stream.getVideoTracks().length > 0) {
-        stream.getVideoTracks().forEach((track) => track.stop());
-        stream = new MediaStream(stream.getAudioTracks());
-        say(words.textAudioOnly);
-      }
-      call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map(), crowded: false };
-      name = joined.roster.tag;
-      follow(joined.roster.members);
-      const own = members.find((member) => member.connectionId === joined.self);
-      tile('own', own?.name ?? '', stream, true);
-      members.forEach((member) => peerFor(member.connectionId));
+      await hold.during(async () => {
+        const joined = await room.join();
+        // Past the call's video cap the server admits us with sound only.
+        if (joined.audioOnly && stream.getVideoTracks().length > 0) {
+          stream.getVideoTracks().forEach((track) => track.stop());
+          stream = new MediaStream(stream.getAudioTracks());
+          say(words.textAudioOnly);
+        }
+        call = { self: joined.self, iceServers: joined.iceServers, stream, peers: new Map(), crowded: false };
+        name = joined.roster.tag;
+        follow(joined.roster.members);
+        const own = members.find((member) => member.connectionId === joined.self);
+        tile('own', own?.name ?? '', stream, true);
+        members.forEach((member) => peerFor(member.connectionId));
+      });
     } finally {
       render();
     }
