@@ -10,8 +10,12 @@ namespace Widget.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class Browsers : IAsyncLifetime
 {
-    /// <summary>How long any one step may take: clicks, waits and Expect assertions alike.</summary>
-    public const float StepTimeoutMs = 10_000;
+    /// <summary>
+    /// How long any one step may take: clicks, waits and Expect assertions alike. Generous, because the suite's
+    /// projects share two cores with a cluster of nodes, and a widget's first connection has been seen to take
+    /// longer than 10 s there; a passing step never waits for it.
+    /// </summary>
+    public const float StepTimeoutMs = 20_000;
 
     private IPlaywright? playwright;
     private IBrowser? browser;
