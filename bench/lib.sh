@@ -93,7 +93,11 @@ bench_build() {
   bench_log "building the service, the bare hub and the generator (Release)"
   dotnet build "$bench_root/Widget.Web" -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
   rm -rf "$service_dir"
-  dotnet publish "$bench_root/Widget.Web" -c Release --no-build -o "$service_dir" -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+  if [ "${BENCH_READY_TO_RUN:-0}" = 1 ]; then
+    dotnet publish "$bench_root/Widget.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$service_dir" -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+  else
+    dotnet publish "$bench_root/Widget.Web" -c Release --no-build -o "$service_dir" -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
+  fi
   dotnet build "$bench_root/bench/BareHub" -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
   dotnet build "$bench_root/bench/Widget.Bench" -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
 }
