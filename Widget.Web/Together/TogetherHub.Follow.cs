@@ -9,8 +9,11 @@ namespace Widget.Web.Together;
 /// </summary>
 public sealed partial class TogetherHub
 {
-    /// <summary>The caller is on <paramref name="place"/> now; returns where the others are.</summary>
-    public async Task<IReadOnlyList<PlaceView>> Place(string sessionId, string place)
+    /// <summary>
+    /// The caller is on <paramref name="place"/> now, by a route change of the page it was on (<paramref name="route"/>)
+    /// or by loading a page; returns where the others are.
+    /// </summary>
+    public async Task<IReadOnlyList<PlaceView>> Place(string sessionId, string place, bool route)
     {
         var (session, userId) = Member(sessionId);
         if (!SitePlace.IsValid(place))
@@ -19,7 +22,7 @@ public sealed partial class TogetherHub
         }
 
         session.Places.Set(userId, place);
-        await Clients.Clients(Others(session, Context.ConnectionId)).PlaceChanged(new PlaceView(session.Id, userId, place));
+        await Clients.Clients(Others(session, Context.ConnectionId)).PlaceChanged(new PlaceView(session.Id, userId, place, route));
         return session.Places.Others(session.View(), userId);
     }
 

@@ -21,7 +21,7 @@ document.addEventListener('widget:together', ({ detail: port }) => {
   const cursors = createCursors(document);
   const forms = syncForms(document, (message) => port.postMessage(message));
   const untrack = trackMouse(document, (anchor) => port.postMessage({ type: 'move', ...anchor }));
-  const unwatch = watchPlace(window, (place) => port.postMessage({ type: 'place', place }));
+  const unwatch = watchPlace(window, (place, route) => port.postMessage({ type: 'place', place, route }));
   stopCurrent = () => {
     untrack();
     unwatch();
@@ -34,7 +34,7 @@ document.addEventListener('widget:together', ({ detail: port }) => {
     if (data?.type === 'cursor') cursors.draw(data);
     else if (data?.type === 'cursor-words') cursors.say(data);
     else if (data?.type === 'gone') cursors.remove(data.userId);
-    else if (data?.type === 'go') goTo(window, data.place);
+    else if (data?.type === 'go') goTo(window, data.place, data.route === true);
     else if (data?.type === 'stop') stopCurrent();
   };
 });

@@ -25,6 +25,13 @@ function fakeWindow(href) {
     addEventListener: (type, listener) => listeners.set(type, [...(listeners.get(type) ?? []), listener]),
     removeEventListener: (type, listener) => listeners.set(type, (listeners.get(type) ?? []).filter((l) => l !== listener)),
     dispatch: (type) => (listeners.get(type) ?? []).forEach((listener) => listener({})),
+    dispatchEvent: (event) => (listeners.get(event.type) ?? []).forEach((listener) => listener(event)),
+    PopStateEvent: class {
+      constructor(type, init) {
+        this.type = type;
+        this.state = init?.state;
+      }
+    },
   };
   return win;
 }
@@ -39,7 +46,7 @@ test('reports the place at once, then each pushState, popstate and hash change, 
   const win = fakeWindow('https://site.example/pricing');
   const { pushState } = win.history;
   const seen = [];
-  const stop = watchPlace(win, (place) => seen.push(place));
+  const stop = watchPlace(win, (place, route) => seen.push([place, route]));
 
   win.history.pushState(null, '', '/pricing/lunch');
   win.href = 'https://site.example/pricing';
@@ -50,7 +57,7 @@ test('reports the place at once, then each pushState, popstate and hash change, 
   stop();
   win.history.pushState(null, '', '/elsewhere');
 
-  assert.deepEqual(seen, ['/pricing', '/pricing/lunch', '/pricing', '/pricing#dinner']);
+  assert.deepEqual(seen, [['/pricing', false], ['/pricing/lunch', true], ['/pricing', true], ['/pricing#dinner', true]]);
   assert.equal(win.history.pushState, pushState);
 });
 
@@ -65,4 +72,17 @@ test('goes only to a place on the same site, by hash alone when only the hash di
   assert.equal(win.href, 'https://site.example/pricing#dinner');
   goTo(win, '/pricing/lunch?size=2');
   assert.deepEqual(win.assigned, ['https://site.example/pricing/lunch?size=2']);
+});
+
+test("takes a route without loading the page: a new history entry, and a popstate for the router of the page", () => {
+  const win = fakeWindow('https://site.example/pricing');
+  const heard = [];
+  win.addEventListener('popstate', (event) => heard.push([event.type, win.href]));
+
+  goTo(win, '/pricing/lunch', true);
+  goTo(win, '//evil.example/pricing', true);
+
+  assert.equal(win.href, 'https://site.example/pricing/lunch');
+  assert.deepEqual(heard, [['popstate', 'https://site.example/pricing/lunch']]);
+  assert.deepEqual(win.assigned, []);
 });

@@ -16,7 +16,7 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task AGuestFollowingTheHost_GoesWhereSheGoes_ThroughALinkAndAPushStateRoute_AndTheHostIsTold()
+    public async Task AGuestFollowingTheHost_GoesWhereSheGoes_ThroughALinkAndAPushStateRouteWithoutALoad_AndTheHostIsTold()
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
         await using var boris = await browsers.NewVisitorAsync("boris");
@@ -28,11 +28,13 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
 
         await Expect(boriss.HostPage).ToHaveURLAsync(site.Pricing.ToString());
         await Expect(Frame(annas).Locator(".together-places")).ToContainTextAsync($"{borisLogin} is on this page");
+        await boriss.HostPage.EvaluateAsync("() => { window.loadedOnce = true; }");
         await annas.HostPage.GetByRole(AriaRole.Link, new() { Name = "Lunch" }).ClickAsync();
         await Expect(annas.HostPage.Locator("#route")).ToHaveTextAsync("Prices: lunch");
 
         await Expect(boriss.HostPage).ToHaveURLAsync(LunchRoute());
         await Expect(boriss.HostPage.Locator("#route")).ToHaveTextAsync("Prices: lunch");
+        Assert.True(await boriss.HostPage.EvaluateAsync<bool>("() => window.loadedOnce === true"), "Following a route change loaded the page again.");
         await Expect(Frame(boriss).GetByRole(AriaRole.Button, new() { Name = $"Stop following {annaLogin}" })).ToBeVisibleAsync();
     }
 

@@ -41,7 +41,8 @@ export function setUpFollow(panel, { session, me, quiet, call, announce, toHost 
   let leader = null;
 
   const nameOf = (userId) => session()?.participants.find((p) => p.userId === userId)?.name ?? '';
-  const go = (place) => toHost({ type: 'go', place });
+  // route: take the place as a route of the page we are on, without loading it (see catchUp).
+  const go = (place, route = false) => toHost({ type: 'go', place, route });
 
   function render() {
     const view = session();
@@ -76,15 +77,17 @@ export function setUpFollow(panel, { session, me, quiet, call, announce, toHost 
     render();
   }
 
-  function catchUp() {
+  // A leader who changed route on the page this tab shows with them is followed by the same route change, so the
+  // page keeps what its visitor had on it (a half-filled form, a playing video); anything else loads the place.
+  function catchUp(route = false) {
     const place = leader && places.get(leader);
-    if (place && mine && place !== mine) go(place);
+    if (place && mine && place !== mine) go(place, route);
   }
 
-  async function tell() {
+  async function tell(route = false) {
     const view = session();
     if (!view || !mine) return;
-    const others = await quiet('Place', view.sessionId, mine);
+    const others = await quiet('Place', view.sessionId, mine, route);
     if (!Array.isArray(others)) return;
     others.forEach((p) => places.set(p.userId, p.place));
     catchUp();
@@ -103,11 +106,11 @@ export function setUpFollow(panel, { session, me, quiet, call, announce, toHost 
       render();
     },
     // A reconnected hub is a new connection: tell the server where we are, and hear where the others went meanwhile.
-    resend: tell,
-    // From the host page's module: its page is here now.
-    here(place) {
+    resend: () => tell(),
+    // From the host page's module: its page is here now, by a route change (route) or a page load.
+    here(place, route) {
       mine = place;
-      tell();
+      tell(route);
       render();
     },
     changed() {
@@ -117,9 +120,10 @@ export function setUpFollow(panel, { session, me, quiet, call, announce, toHost 
       render();
     },
     events: {
-      PlaceChanged({ userId, place }) {
+      PlaceChanged({ userId, place, route }) {
+        const together = places.get(userId) === mine;
         places.set(userId, place);
-        if (userId === leader) catchUp();
+        if (userId === leader) catchUp(route === true && together);
         render();
       },
       Following({ followerId, leaderId }) {

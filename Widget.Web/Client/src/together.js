@@ -255,7 +255,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
         const position = { path: String(data.path), x: Number(data.x), y: Number(data.y), ...(data.click === true && { click: true }) };
         hub.send('Move', session.sessionId, position).catch(() => {});
       } else if (data?.type === 'place' && typeof data.place === 'string') {
-        follow.here(data.place);
+        follow.here(data.place, data.route === true);
       }
     };
   }

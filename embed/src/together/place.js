@@ -7,18 +7,19 @@ export function placeOf(location) {
   return `${location.pathname}${location.search}${hash}`;
 }
 
-// Calls onPlace with the page's place now and whenever it changes without a new page: a single-page app's
-// pushState and replaceState fire no event, so they are wrapped for as long as the session lasts; the
-// back button and hash routes are heard as popstate and hashchange. A link to another page loads this
-// module again there, and it starts with that page's place.
+// Calls onPlace(place, false) with the page's place now and onPlace(place, true) whenever it changes without
+// a new page: a single-page app's pushState and replaceState fire no event, so they are wrapped for as long as
+// the session lasts; the back button and hash routes are heard as popstate and hashchange. A link to another
+// page loads this module again there, and it starts with that page's place.
 export function watchPlace(win, onPlace) {
   const { history } = win;
   let last = null;
   const check = () => {
     const place = placeOf(win.location);
     if (place === last) return;
+    const route = last !== null;
     last = place;
-    onPlace(place);
+    onPlace(place, route);
   };
   const wrap = (original) => function wrapped(...args) {
     const result = original.apply(this, args);
@@ -42,9 +43,11 @@ export function watchPlace(win, onPlace) {
 }
 
 // Takes this page to where another participant is, once the visitor chose to go or to follow: only to a
-// place on this very site. A new hash alone stays on the page, as a hash route expects; anything else
-// loads the page, which a single-page app's server answers for any of its routes.
-export function goTo(win, place) {
+// place on this very site. A new hash alone stays on the page, as a hash route expects. A route change the
+// other made on the page this one shows (route) is made here the way the browser's back button makes one, a
+// new history entry and a popstate, which routers of single-page apps follow; anything else loads the page,
+// which a single-page app's server answers for any of its routes.
+export function goTo(win, place, route = false) {
   if (typeof place !== 'string' || place[0] !== '/' || place[1] === '/' || place[1] === '\\') return;
   const { location } = win;
   let url;
@@ -55,5 +58,8 @@ export function goTo(win, place) {
   }
   if (url.origin !== location.origin || placeOf(location) === place) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) location.hash = url.hash;
-  else location.assign(url.href);
+  else if (route) {
+    win.history.pushState(null, '', url.href);
+    win.dispatchEvent(new win.PopStateEvent('popstate', { state: null }));
+  } else location.assign(url.href);
 }

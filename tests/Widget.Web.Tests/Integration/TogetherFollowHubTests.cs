@@ -31,6 +31,21 @@ public sealed class TogetherFollowHubTests(WidgetApp app)
     }
 
     [Fact]
+    public async Task Place_ReachedByARouteChange_SaysSoLive_ButWhereSomeoneIsLaterIsAPlaceToLoad()
+    {
+        await using var scene = await StartAsync(app, Ct);
+        var boris = await scene.JoinAsync(Ct);
+        var borisHears = Record<PlaceView>(boris, nameof(ITogetherClient.PlaceChanged));
+        var annaId = scene.Creator.User.User.Id;
+
+        await PlaceAsync(scene.Creator, scene.SessionId, Pricing, Ct, route: true);
+        var borisFinds = await PlaceAsync(boris, scene.SessionId, "/", Ct);
+
+        Assert.Equal(new PlaceView(scene.SessionId, annaId, Pricing, Route: true), await NextAsync(borisHears, Ct));
+        Assert.Equal([new PlaceView(scene.SessionId, annaId, Pricing)], borisFinds);
+    }
+
+    [Fact]
     public async Task Place_Follow_AndSummon_FromSomeoneOutsideTheSession_AreRefusedAndReachNobody()
     {
         await using var scene = await StartAsync(app, Ct);
@@ -145,6 +160,6 @@ public sealed class TogetherFollowHubTests(WidgetApp app)
         Assert.Contains("banned", refusal.Message, StringComparison.Ordinal);
     }
 
-    private static Task<IReadOnlyList<PlaceView>> PlaceAsync(TogetherClient client, string sessionId, string place, CancellationToken ct) =>
-        client.Connection.InvokeAsync<IReadOnlyList<PlaceView>>(nameof(TogetherHub.Place), sessionId, place, ct);
+    private static Task<IReadOnlyList<PlaceView>> PlaceAsync(TogetherClient client, string sessionId, string place, CancellationToken ct, bool route = false) =>
+        client.Connection.InvokeAsync<IReadOnlyList<PlaceView>>(nameof(TogetherHub.Place), sessionId, place, route, ct);
 }
