@@ -25,6 +25,7 @@ public sealed record TogetherLabels(
     string Remove,
     string RemovedYou,
     string Ended,
+    string Unreachable,
     string Joined,
     string Left,
     string Editing,
@@ -38,6 +39,6 @@ public sealed record TogetherLabels(
             Text("Start"), Text("Invite"), Text("Link"), Text("Copy"), Text("Copied"), Text("End"), Text("Leave"),
             Text("Invited"), Text("Shares"), Text("SignInToJoin"), Text("AskToJoin"), Text("Waiting"), Text("WantsToJoin"),
             Text("Admit"), Text("Decline"), Text("DeclinedYou"), Text("People"), Text("Remove"), Text("RemovedYou"), Text("Ended"),
-            Text("Joined"), Text("Left"), Text("Editing"), Text("Above"), Text("Below"));
+            Text("Unreachable"), Text("Joined"), Text("Left"), Text("Editing"), Text("Above"), Text("Below"));
     }
 }

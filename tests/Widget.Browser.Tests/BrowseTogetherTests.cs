@@ -89,6 +89,28 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
     }
 
     /// <summary>Anna starts a session on a page with a form; Boris opens her link, knocks and is admitted.</summary>
+    [Fact]
+    public async Task Starting_WhileTheTogetherHubIsOutOfReach_SaysSo_AndStartsOnceItIsBack()
+    {
+        await using var anna = await browsers.NewVisitorAsync("anna");
+        var tag = TestTags.New();
+        using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
+        await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
+        var annas = await OpenAsync(anna, hostPages.Add(PageWithAForm(tag, tall: false)), tag);
+        await annas.SignInThroughPopupAsync(TestTags.NewLogin());
+        const string hub = "**/hubs/together/**";
+        await anna.Context.RouteAsync(hub, route => route.AbortAsync());
+        var start = Frame(annas).GetByRole(AriaRole.Button, new() { Name = "Browse together" });
+
+        await start.ClickAsync();
+        await Expect(Frame(annas).Locator(".together-status")).ToHaveTextAsync("Browse together cannot be reached right now. Try again in a moment.");
+        await anna.Context.UnrouteAsync(hub);
+        await start.ClickAsync();
+
+        await Expect(Frame(annas).Locator(".together-link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("#widget-together=[A-Za-z0-9_-]{22}$"));
+        await Expect(Frame(annas).Locator(".together-status")).ToBeEmptyAsync();
+    }
+
     private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris, bool tall = false)
     {
         var tag = TestTags.New();

@@ -206,8 +206,18 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
     return hub;
   }
 
+  // A hub out of reach is said so: a button that does nothing would leave the visitor clicking.
+  async function reach() {
+    try {
+      return await connect();
+    } catch {
+      status.textContent = say('textUnreachable');
+      return null;
+    }
+  }
+
   part('.together-start').addEventListener('click', async () => {
-    await connect();
+    if (!(await reach())) return;
     const view = await call('Start', tag);
     if (!view) return;
     link.value = `${hostPage().url ?? ''}#widget-together=${view.sessionId}`;
@@ -226,7 +236,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
   });
 
   part('.together-knock').addEventListener('click', async () => {
-    await connect();
+    if (!(await reach())) return;
     const answer = await call('Knock', invite);
     if (!answer) return;
     if (answer.state === 'admitted') {
