@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Widget.Browser.Tests;
 
 /// <summary>
-/// "Browse together" across a site like the demo one: a home page linking to a pricing page whose routes change
-/// by pushState; following someone through both, the session chat, and a session that outlives a dropped hub.
+/// "Browse together" across the demo site: a home page linking to a pricing page whose routes change by pushState;
+/// following someone through both, the session chat, and a session that outlives a dropped hub.
 /// </summary>
 public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages hostPages, Browsers browsers)
 {
@@ -24,12 +24,12 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
 
         await Frame(boriss).GetByRole(AriaRole.Button, new() { Name = $"Follow {annaLogin}" }).ClickAsync();
         await Expect(Frame(annas).Locator(".together-status")).ToHaveTextAsync($"{borisLogin} is following you.");
-        await annas.HostPage.GetByRole(AriaRole.Link, new() { Name = "Pricing" }).ClickAsync();
+        await ClickLinkAsync(annas.HostPage, "Pricing");
 
         await Expect(boriss.HostPage).ToHaveURLAsync(site.Pricing.ToString());
         await Expect(Frame(annas).Locator(".together-places")).ToContainTextAsync($"{borisLogin} is on this page");
         await boriss.HostPage.EvaluateAsync("() => { window.loadedOnce = true; }");
-        await annas.HostPage.GetByRole(AriaRole.Link, new() { Name = "Lunch" }).ClickAsync();
+        await ClickLinkAsync(annas.HostPage, "Lunch");
         await Expect(annas.HostPage.Locator("#route")).ToHaveTextAsync("Prices: lunch");
 
         await Expect(boriss.HostPage).ToHaveURLAsync(LunchRoute());
@@ -45,7 +45,7 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
         await using var boris = await browsers.NewVisitorAsync("boris");
         var (site, annas, boriss, annaLogin, _) = await StartAndAdmitAsync(anna, boris);
 
-        await annas.HostPage.GetByRole(AriaRole.Link, new() { Name = "Pricing" }).ClickAsync();
+        await ClickLinkAsync(annas.HostPage, "Pricing");
         var row = Frame(boriss).Locator(".together-places li");
         await Expect(row).ToContainTextAsync($"{annaLogin} is on {site.Pricing.AbsolutePath}");
 
@@ -93,7 +93,7 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
         var tag = TestTags.New();
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
-        var site = DemoSite.Add(hostPages, tag, new Uri(app.BaseAddress, "/embed.js"));
+        var site = DemoSite.Add(hostPages, app.BaseAddress, tag);
         var (annaLogin, borisLogin) = (TestTags.NewLogin(), TestTags.NewLogin());
 
         var annas = await OpenAsync(anna, site.Home, tag);
@@ -112,6 +112,18 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
 
     private static IFrameLocator Frame(EmbeddedWidget widget) => widget.Iframe.ContentFrame;
 
+    /// <summary>
+    /// Clicks a link of the long demo page once it has been scrolled into view and painted: right after a scroll,
+    /// Chromium may route a click by where the frames were before it, into the widget's frame that was there.
+    /// </summary>
+    private static async Task ClickLinkAsync(IPage page, string name)
+    {
+        var link = page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        await link.ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)))");
+        await link.ClickAsync();
+    }
+
     private static async Task<EmbeddedWidget> OpenAsync(Visitor visitor, Uri page, string tag)
     {
         var tab = await visitor.Context.NewPageAsync();
@@ -119,52 +131,6 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
         return new EmbeddedWidget(tab, tab.Locator($"[data-widget-tag=\"{tag}\"] > iframe"));
     }
 
-    [GeneratedRegex(@"\?route=lunch$")]
+    [GeneratedRegex("/pricing/lunch$")]
     private static partial Regex LunchRoute();
-
-    /// <summary>
-    /// Two pages of one site as the demo host has them: a home page linking to pricing, and a pricing page whose
-    /// routes change by pushState (here in the query, which the test server serves as the same page).
-    /// </summary>
-    private sealed record DemoSite(Uri Home, Uri Pricing)
-    {
-        public static DemoSite Add(HostPages pages, string tag, Uri embed)
-        {
-            var pricing = pages.Add(Page(tag, embed, "Pricing", """
-                <p><a href="?route=lunch" data-route>Lunch</a></p>
-                <h2 id="route">All prices</h2>
-                <script>
-                const show = () => {
-                  const route = new URLSearchParams(location.search).get('route');
-                  document.getElementById('route').textContent = route ? `Prices: ${route}` : 'All prices';
-                };
-                document.addEventListener('click', (event) => {
-                  const link = event.target.closest('a[data-route]');
-                  if (!link) return;
-                  event.preventDefault();
-                  history.pushState(null, '', link.href);
-                  show();
-                });
-                addEventListener('popstate', show);
-                show();
-                </script>
-                """));
-            var home = pages.Add(Page(tag, embed, "Home", $"""<nav><a href="{pricing}">Pricing</a></nav>"""));
-            return new DemoSite(home, pricing);
-        }
-
-        private static string Page(string tag, Uri embed, string title, string body) =>
-            $"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>{title}</title></head>
-            <body>
-            <h1>{title}</h1>
-            {body}
-            <div data-widget-tag="{tag}" data-widget-min-height="300" data-widget-max-height="900"></div>
-            <script async src="{embed}"></script>
-            </body>
-            </html>
-            """;
-    }
 }

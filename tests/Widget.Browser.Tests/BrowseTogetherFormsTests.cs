@@ -114,7 +114,7 @@ public sealed partial class BrowseTogetherFormsTests(WidgetApp app, HostPages ho
         var tag = TestTags.New();
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
         await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
-        var hostPage = hostPages.Add(BookingPage(tag));
+        var hostPage = DemoSite.Add(hostPages, app.BaseAddress, tag).Book;
         var borisLogin = TestTags.NewLogin();
 
         var annas = await OpenAsync(anna, hostPage, tag, watch);
@@ -220,17 +220,6 @@ public sealed partial class BrowseTogetherFormsTests(WidgetApp app, HostPages ho
 
     private static string PayloadOf(JsonElement? e) =>
         e?.GetProperty("response").GetProperty("payloadData").GetString() ?? "";
-
-    /// <summary>The demo site's booking page, with the chat inline so the test finds its frame.</summary>
-    private string BookingPage(string tag)
-    {
-        var origin = app.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var html = File.ReadAllText(Path.Combine(RepoRoot.Path, "tools", "demo-host", "pages", "book.html"));
-        return html.Replace(
-            "<script async src=\"{{WIDGET_ORIGIN}}/embed.js\" data-widget-tag=\"{{TAG}}\"></script>",
-            $"<div data-widget-tag=\"{tag}\" data-widget-min-height=\"300\" data-widget-max-height=\"700\"></div><script async src=\"{origin}/embed.js\"></script>",
-            StringComparison.Ordinal);
-    }
 
     [GeneratedRegex("\"data\":\"([A-Za-z0-9+/=]+)\"")]
     private static partial Regex Base64Run();

@@ -26,6 +26,7 @@ public sealed class HostPages : IAsyncLifetime
     public const string OtherSiteHost = "webmaster-b.localhost";
 
     private readonly ConcurrentDictionary<string, string> pages = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> sites = new(StringComparer.OrdinalIgnoreCase);
     private WebApplication? server;
     private int port;
 
@@ -35,6 +36,18 @@ public sealed class HostPages : IAsyncLifetime
         var path = $"/{Guid.NewGuid():N}.html";
         pages[path] = html;
         return new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}{path}");
+    }
+
+    /// <summary>
+    /// Serves <paramref name="files"/> (by path) as a site of its own on a new *.localhost name, so that pages may link
+    /// to each other by absolute paths, and returns the site's root. A path not among them is answered with the file
+    /// at its first segment, as a single-page app's server answers each of its routes.
+    /// </summary>
+    public Uri AddSite(IReadOnlyDictionary<string, string> files)
+    {
+        var host = $"site-{Guid.NewGuid():N}.localhost";
+        sites[host] = files;
+        return new Uri($"http://{host}:{port.ToString(CultureInfo.InvariantCulture)}/");
     }
 
     /// <summary>The same page, as the other site serves it.</summary>
@@ -76,13 +89,20 @@ public sealed class HostPages : IAsyncLifetime
 
     private Task ServeAsync(HttpContext http)
     {
-        if (!pages.TryGetValue(http.Request.Path.Value ?? "", out var html))
+        var path = http.Request.Path.Value ?? "";
+        if (sites.TryGetValue(http.Request.Host.Host, out var site))
+        {
+            path = site.ContainsKey(path) ? path : "/" + path.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        }
+
+        var files = site ?? pages;
+        if (!files.TryGetValue(path, out var body))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         }
 
-        http.Response.ContentType = "text/html; charset=utf-8";
-        return http.Response.WriteAsync(html, http.RequestAborted);
+        http.Response.ContentType = path.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8";
+        return http.Response.WriteAsync(body, http.RequestAborted);
     }
 }
