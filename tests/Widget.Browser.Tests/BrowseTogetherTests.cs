@@ -20,7 +20,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
     {
         await using var anna = await browsers.NewVisitorAsync("anna", new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await using var boris = await browsers.NewVisitorAsync("boris", new() { ViewportSize = new() { Width = 760, Height = 900 } });
-        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris);
+        var (annas, boriss, annaLogin, _, _) = await StartAndAdmitAsync(anna, boris);
 
         var target = annas.HostPage.Locator("#email");
         var annasBox = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
@@ -44,7 +44,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
         await using var boris = await browsers.NewVisitorAsync("boris");
-        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris);
+        var (annas, boriss, annaLogin, _, _) = await StartAndAdmitAsync(anna, boris);
 
         await boriss.HostPage.ReloadAsync();
 
@@ -60,7 +60,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
         await using var boris = await browsers.NewVisitorAsync("boris");
-        var (annas, boriss, annaLogin) = await StartAndAdmitAsync(anna, boris, tall: true);
+        var (annas, boriss, annaLogin, _, _) = await StartAndAdmitAsync(anna, boris, tall: true);
         var box = await annas.HostPage.Locator("#email").BoundingBoxAsync() ?? throw new InvalidOperationException("No box for the field.");
         var cursor = boriss.HostPage.Locator($"[data-widget-cursor=\"{annaLogin}\"]");
         await MoveUntilShownAsync(annas.HostPage, box, cursor);
@@ -90,6 +90,38 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
 
     /// <summary>Anna starts a session on a page with a form; Boris opens her link, knocks and is admitted.</summary>
     [Fact]
+    public async Task TheHost_DeclinesOne_RemovesAnother_AndEndsTheSessionForWhoeverIsLeft()
+    {
+        await using var anna = await browsers.NewVisitorAsync("anna");
+        await using var boris = await browsers.NewVisitorAsync("boris");
+        await using var carla = await browsers.NewVisitorAsync("carla");
+        var (annas, boriss, _, tag, borisLogin) = await StartAndAdmitAsync(anna, boris);
+        var invitation = new Uri(await Frame(annas).Locator(".together-link").InputValueAsync());
+        var carlas = await OpenAsync(carla, invitation, tag);
+        var carlaLogin = TestTags.NewLogin();
+        await carlas.SignInThroughPopupAsync(carlaLogin);
+
+        await Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await Frame(annas).Locator(".together-knocks li", new() { HasText = carlaLogin }).GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Expect(Frame(carlas).Locator(".together-status")).ToHaveTextAsync("The host declined your request to join.");
+        await Expect(Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeHiddenAsync();
+
+        await Frame(annas).GetByRole(AriaRole.Button, new() { Name = $"Remove {borisLogin}" }).ClickAsync();
+        await Expect(Frame(boriss).Locator(".together-status")).ToHaveTextAsync("The host removed you from the session.");
+        await Expect(Frame(boriss).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeHiddenAsync();
+        await Expect(Frame(annas).Locator(".together-people")).Not.ToContainTextAsync(borisLogin);
+
+        await Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
+        await Frame(annas).Locator(".together-knocks li", new() { HasText = carlaLogin }).GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
+        await Expect(Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeVisibleAsync();
+        await Frame(annas).GetByRole(AriaRole.Button, new() { Name = "End session" }).ClickAsync();
+
+        await Expect(Frame(carlas).Locator(".together-status")).ToHaveTextAsync("The session has ended.");
+        await Expect(Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeHiddenAsync();
+        await Expect(Frame(annas).GetByRole(AriaRole.Button, new() { Name = "Browse together" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Starting_WhileTheTogetherHubIsOutOfReach_SaysSo_AndStartsOnceItIsBack()
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
@@ -111,7 +143,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         await Expect(Frame(annas).Locator(".together-status")).ToBeEmptyAsync();
     }
 
-    private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris, bool tall = false)
+    private async Task<(EmbeddedWidget Annas, EmbeddedWidget Boriss, string AnnaLogin, string Tag, string BorisLogin)> StartAndAdmitAsync(Visitor anna, Visitor boris, bool tall = false)
     {
         var tag = TestTags.New();
         using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
@@ -141,7 +173,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         await Expect(Frame(annas).Locator(".together-status")).ToHaveTextAsync($"{borisLogin} joined.");
         await Expect(Frame(boriss).Locator(".together-people")).ToHaveTextAsync($"Browsing together: {annaLogin}, {borisLogin}");
         await Expect(Frame(boriss).Locator(".together-door")).ToBeHiddenAsync();
-        return (annas, boriss, annaLogin);
+        return (annas, boriss, annaLogin, tag, borisLogin);
     }
 
     private static IFrameLocator Frame(EmbeddedWidget widget) => widget.Iframe.ContentFrame;
