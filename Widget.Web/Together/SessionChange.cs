@@ -1,0 +1,4 @@
+namespace Widget.Web.Together;
+
+/// <summary>Someone left a session or was taken out of it, or (with no <paramref name="UserId"/>) it ended; every node hears it.</summary>
+public sealed record SessionChange(string SessionId, string Tag, long? UserId);
