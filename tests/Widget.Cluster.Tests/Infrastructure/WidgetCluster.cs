@@ -62,6 +62,8 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["Posting__RateLimitBurst"] = "1000",
             // Every viewer of every test comes from 127.0.0.1; the limit itself is tested on nodes of its own.
             ["Realtime__MaxConnectionsPerAddress"] = "100000",
+            // Every test signs its users in from 127.0.0.1 too; a whole run starts more popups a minute than a visitor would.
+            ["Auth__PopupStartsPerMinute"] = "1000",
             // A cap the cap test fills with a handful of connections.
             ["Calls__MaxParticipants"] = "4",
             ["Logging__LogLevel__Default"] = "Warning",
