@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Widget.Core.Text;
 
 namespace Widget.Web.Together;
@@ -12,7 +11,7 @@ public sealed partial class TogetherHub
 {
     public const int MaxChatLine = 500;
 
-    public async Task Say(string sessionId, string text, [FromServices] TimeProvider time)
+    public async Task Say(string sessionId, string text)
     {
         var (session, userId) = await MemberAsync(sessionId);
         var line = UserText.Line(text ?? "");
@@ -21,7 +20,7 @@ public sealed partial class TogetherHub
             throw Refusal("Together.BadLine");
         }
 
-        if (!lines.Of(sessionId).TryTake(userId, time, options.Value))
+        if (!lines.TryTake(sessionId, userId))
         {
             throw Refusal("Together.ChatTooFast");
         }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Widget.Web.Together;
 
 /// <summary>
@@ -45,12 +43,12 @@ public sealed partial class TogetherHub
     }
 
     /// <summary>"Bring everyone here": asks the others to come to the caller's last told place.</summary>
-    public async Task Summon(string sessionId, [FromServices] TimeProvider time)
+    public async Task Summon(string sessionId)
     {
         var userId = await ParticipantAsync(sessionId);
         var (place, theirs) = await sessions.ReadAsync(sessionId, s => s.Places.GetValueOrDefault(userId) is { } p ? new Summons(p, s.ConnectionsOf(userId)) : null, Context.ConnectionAborted)
             ?? throw Refusal("Together.BadPlace");
-        if (!lines.Of(sessionId).TryTake(userId, time, options.Value))
+        if (!lines.TryTake(sessionId, userId))
         {
             throw Refusal("Together.ChatTooFast");
         }

@@ -28,15 +28,16 @@ public sealed partial class TogetherHub(
     /// <summary>The group of a session's participants' connections, on every node.</summary>
     public static string Group(string sessionId) => "together:" + sessionId;
 
+    // Pods first: they live on this node alone, and must go even while the session store cannot be reached.
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        await GoneAsync(rooms.Leave(Context.ConnectionId));
         foreach (var sessionId in await sessions.DisconnectedAsync(Context.ConnectionId))
         {
             relay.Drop(sessionId);
-            lines.Drop(sessionId);
         }
 
-        await GoneAsync(rooms.Leave(Context.ConnectionId));
+        lines.Sweep();
     }
 
     public async Task<SessionView> Start(string tag, [FromServices] TogetherDoor door)

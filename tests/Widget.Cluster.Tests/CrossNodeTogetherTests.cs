@@ -109,6 +109,24 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await Assert.ThrowsAsync<HubException>(() => session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct));
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task TheCap_HoldsForAKnockOnEitherNode()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await using var vera = await ClusterTogether.ConnectAsync(cluster.A, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+
+        await vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
+        var veraId = (await ReadAsync(session.Anna.Knocks, ct)).UserId;
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct));
+        Assert.Contains("full", refusal.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubException>(() => vera.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct);
+        Assert.Contains(session.AnnaId, (await ReadAsync(vera.Admissions, ct)).Participants.Select(p => p.UserId));
+    }
+
     /// <summary>Anna starts a session on node A in a channel with browsing together on; Boris knocks on node B and she admits him.</summary>
     private async Task<JoinedSession> JoinedSessionAsync(CancellationToken ct)
     {

@@ -66,6 +66,8 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["Auth__PopupStartsPerMinute"] = "1000",
             // A cap the cap test fills with a handful of connections.
             ["Calls__MaxParticipants"] = "4",
+            // A browsing session full with its creator and one guest, so the cap test needs no third sign-in to admit.
+            ["Together__MaxParticipants"] = "2",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         NodeEnvironment = environment;
