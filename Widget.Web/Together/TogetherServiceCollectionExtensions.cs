@@ -26,12 +26,14 @@ public static class TogetherServiceCollectionExtensions
         builder.Services.AddSingleton<PageRooms>();
         builder.Services.AddSingleton<CursorRelay>();
         builder.Services.AddSingleton<TogetherCallLimit>();
+        builder.Services.AddSingleton<TogetherStoreOutage>();
         builder.Services.AddScoped<TogetherDoor>();
         builder.Services.AddSignalR().AddHubOptions<TogetherHub>(hub =>
         {
             hub.MaximumReceiveMessageSize = MaxMessageBytes;
             hub.AddFilter<HubArgumentGuard>();
             hub.AddFilter<TogetherCallLimit>();
+            hub.AddFilter<TogetherStoreOutage>();
         });
         return builder;
     }
