@@ -7,8 +7,8 @@ namespace Widget.Web.Together;
 
 /// <summary>
 /// Changes of membership across nodes: published on one Redis channel that every node subscribes to, and applied by
-/// each (the publisher's too, as a subscriber). While Redis is away a change is applied on this node only; the other
-/// nodes' cached memberships then hold until their connections close, and the store is away with Redis anyway.
+/// each. While Redis is away a change is applied on this node only; the other nodes' cached memberships then hold
+/// until their connections close, and the store is away with Redis anyway.
 /// </summary>
 public sealed partial class RedisTogetherChanges(
     RedisConnection redis, TogetherChanges local, IOptions<RedisOptions> options, ILogger<RedisTogetherChanges> logger)
@@ -16,8 +16,11 @@ public sealed partial class RedisTogetherChanges(
 {
     private RedisChannel Channel => RedisChannel.Literal(options.Value.ChannelPrefix + ":together-changes");
 
+    // Applied here at once as well, so this node's own connections never relay past a change it made; hearing it
+    // again from Redis changes nothing more.
     public async Task PublishAsync(SessionChange change)
     {
+        await local.ApplyAsync(change);
         try
         {
             await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change));
@@ -25,7 +28,6 @@ public sealed partial class RedisTogetherChanges(
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogPublishFailed(logger, e);
-            await local.ApplyAsync(change);
         }
     }
 

@@ -108,9 +108,3 @@ public sealed class TogetherSessions(
 
     private bool Live(SessionState session) => !session.IsAbandoned(time.GetUtcNow(), options.Value.EmptySessionTimeout);
 }
-
-/// <summary>Who a connection is in a session: the participant, null for nobody; or the session is gone.</summary>
-public sealed record Membership(long? UserId, bool Gone);
-
-/// <summary>A knock's outcome: in at once (a participant coming back), or at the door with the creator's connections to tell.</summary>
-public sealed record KnockOutcome(SessionView? Admitted, IReadOnlyList<string> Creator);
