@@ -23,11 +23,11 @@ public sealed class TogetherSessions(
 
     /// <summary>What <paramref name="read"/> makes of the session; null when it is gone.</summary>
     public Task<T?> ReadAsync<T>(string sessionId, Func<SessionState, T?> read, CancellationToken ct)
-        where T : class => store.ReadAsync(sessionId, s => Live(s) ? read(s) : null, ct);
+        where T : class => WellFormed(sessionId) ? store.ReadAsync(sessionId, s => Live(s) ? read(s) : null, ct) : Task.FromResult<T?>(null);
 
     /// <summary>Changes the session (see <see cref="ITogetherStore.ChangeAsync{T}"/>); null when it is gone.</summary>
     public Task<T?> ChangeAsync<T>(string sessionId, Func<SessionState, T?> change, CancellationToken ct)
-        where T : class => store.ChangeAsync(sessionId, s => Live(s) ? change(s) : null, ct);
+        where T : class => WellFormed(sessionId) ? store.ChangeAsync(sessionId, s => Live(s) ? change(s) : null, ct) : Task.FromResult<T?>(null);
 
     public Task<SessionView?> ViewAsync(string sessionId, CancellationToken ct) => ReadAsync(sessionId, s => s.View(), ct);
 
@@ -40,6 +40,11 @@ public sealed class TogetherSessions(
     /// </summary>
     public async ValueTask<Membership> MemberOfAsync(string connectionId, string sessionId, CancellationToken ct)
     {
+        if (!WellFormed(sessionId))
+        {
+            return new Membership(null, Gone: true);
+        }
+
         if (connections.MemberOf(connectionId, sessionId) is { } known)
         {
             return new Membership(known, Gone: false);
@@ -105,6 +110,10 @@ public sealed class TogetherSessions(
 
     /// <summary>Every session this node has a connection in or at the door of.</summary>
     public IReadOnlyCollection<string> HeldHere() => connections.Sessions();
+
+    // 16 random bytes in base64url: anything else names no session, and is not worth a trip to the store.
+    private static bool WellFormed(string? sessionId) =>
+        sessionId is { Length: 22 } && sessionId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private bool Live(SessionState session) => !session.IsAbandoned(time.GetUtcNow(), options.Value.EmptySessionTimeout);
 }

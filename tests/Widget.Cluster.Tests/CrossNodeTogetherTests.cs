@@ -110,6 +110,29 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task EveryoneReloadingOntoTheOtherNode_IsBackIn_AndASessionEveryoneLeft_EndsAfterTheTimeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await session.Anna.Connection.StopAsync(ct);
+        await session.Boris.Connection.StopAsync(ct);
+
+        await using var annaOnB = await ClusterTogether.ConnectAsync(cluster.B, session.AnnaToken, ct);
+        await using var borisOnA = await ClusterTogether.ConnectAsync(cluster.A, session.BorisToken, ct);
+        await annaOnB.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
+        await borisOnA.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
+        await borisOnA.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Still here", ct);
+        Assert.Equal("Still here", (await LineFromAsync(annaOnB, session.BorisId, ct)).Text);
+        await annaOnB.Connection.StopAsync(ct);
+        await borisOnA.Connection.StopAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(7), ct);
+
+        await using var tooLate = await ClusterTogether.ConnectAsync(cluster.A, session.BorisToken, ct);
+        var refusal = await Assert.ThrowsAsync<HubException>(() => tooLate.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct));
+        Assert.Contains("ended", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task TheCap_HoldsForAKnockOnEitherNode()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -150,7 +173,7 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         var admitted = await ReadAsync(boris.Admissions, ct);
 
         Assert.Equal([started.CreatorId, knock.UserId], admitted.Participants.Select(p => p.UserId));
-        return new JoinedSession(started.SessionId, tag, ownerToken, started.CreatorId, knock.UserId, borisToken, anna, boris);
+        return new JoinedSession(started.SessionId, tag, ownerToken, started.CreatorId, knock.UserId, annaToken, borisToken, anna, boris);
     }
 
     private async Task BanAsync(JoinedSession session, long userId, CancellationToken ct)
@@ -206,7 +229,8 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
     }
 
     private sealed record JoinedSession(
-        string Id, string Tag, string OwnerToken, long AnnaId, long BorisId, string BorisToken, ClusterTogether Anna, ClusterTogether Boris)
+        string Id, string Tag, string OwnerToken, long AnnaId, long BorisId, string AnnaToken, string BorisToken, ClusterTogether Anna,
+        ClusterTogether Boris)
         : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()

@@ -68,6 +68,8 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["Calls__MaxParticipants"] = "4",
             // A browsing session full with its creator and one guest, so the cap test needs no third sign-in to admit.
             ["Together__MaxParticipants"] = "2",
+            // A session everyone left ends within a test's patience.
+            ["Together__EmptySessionTimeout"] = "00:00:05",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         NodeEnvironment = environment;
