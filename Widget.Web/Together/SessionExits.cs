@@ -4,8 +4,8 @@ namespace Widget.Web.Together;
 
 /// <summary>
 /// Taking someone out of a session, or ending it, from any node: the store changes first, every node hears of it
-/// (<see cref="ITogetherChanges"/>), the ones taken out leave the session's group (the backplane reaches their
-/// connections wherever they are), and then everyone concerned is told.
+/// (<see cref="ITogetherChanges"/>) and takes the ones taken out off the session's group where they are connected, and
+/// then everyone concerned is told: the backplane reaches their connections wherever they are.
 /// </summary>
 public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges changes, IHubContext<TogetherHub, ITogetherClient> hub)
 {
@@ -19,11 +19,7 @@ public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges cha
             return null;
         }
 
-        await changes.PublishAsync(new SessionChange(sessionId, removed.View.Tag, userId));
-        foreach (var connectionId in removed.Connections)
-        {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, TogetherHub.Group(sessionId), ct);
-        }
+        await changes.PublishAsync(new SessionChange(sessionId, removed.View.Tag, userId, removed.Connections));
 
         if (tell)
         {
@@ -44,7 +40,7 @@ public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges cha
         }
 
         await sessions.EndAsync(sessionId, ct);
-        await changes.PublishAsync(new SessionChange(sessionId, ending.View.Tag, null));
+        await changes.PublishAsync(new SessionChange(sessionId, ending.View.Tag, null, []));
         await hub.Clients.Clients(ending.Connections).Ended(sessionId);
         return ending.View;
     }

@@ -50,9 +50,10 @@ public sealed class TogetherConnections
         lock (gate)
         {
             generations.AddOrUpdate(change.SessionId, 1, (_, g) => g + 1);
-            foreach (var sessions in connections.Values)
+            foreach (var (connectionId, sessions) in connections)
             {
-                if (change.UserId is null || (sessions.TryGetValue(change.SessionId, out var userId) && userId == change.UserId))
+                if (change.UserId is null || change.Connections.Contains(connectionId)
+                    || (sessions.TryGetValue(change.SessionId, out var userId) && userId == change.UserId))
                 {
                     sessions.TryRemove(change.SessionId, out _);
                 }
@@ -84,6 +85,9 @@ public sealed class TogetherConnections
             return [.. sessions.Keys];
         }
     }
+
+    /// <summary>Whether the connection is this node's.</summary>
+    public bool IsHere(string connectionId) => connections.ContainsKey(connectionId);
 
     /// <summary>Whether any connection on this node is still in the session or at its door.</summary>
     public bool Holds(string sessionId) => connections.Values.Any(s => s.ContainsKey(sessionId));

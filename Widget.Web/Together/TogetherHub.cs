@@ -6,6 +6,7 @@ using Widget.Web.Auth;
 using Widget.Web.Calls;
 using Widget.Web.Language;
 using Widget.Web.Posting;
+using Widget.Web.Realtime;
 
 namespace Widget.Web.Together;
 
@@ -22,6 +23,8 @@ public sealed partial class TogetherHub(
     : Hub<ITogetherClient>
 {
     public const string Path = "/hubs/together";
+
+    private static readonly TimeSpan AdmittedGroupWait = TimeSpan.FromSeconds(5);
 
     public static bool Serves(HttpContext context) => context.Request.Path.StartsWithSegments(Path);
 
@@ -90,8 +93,7 @@ public sealed partial class TogetherHub(
             throw Refusal("Together.NoKnock");
         }
 
-        // The knocker's connection may be on another node: the backplane adds it to the group there.
-        await Groups.AddToGroupAsync(connectionId, Group(sessionId), Context.ConnectionAborted);
+        await AddAdmittedAsync(connectionId, sessionId);
         await Clients.Client(connectionId).Admitted(view);
         await Clients.GroupExcept(Group(sessionId), [connectionId]).ParticipantsChanged(view);
     }
@@ -198,6 +200,24 @@ public sealed partial class TogetherHub(
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId), Context.ConnectionAborted);
             throw Refusal("Together.NotIn");
+        }
+    }
+
+    /// <summary>
+    /// The knocker's connection may be on another node: the backplane adds it to the group there, and waits for that
+    /// node's word, which never comes when the connection closed meanwhile. The creator does not wait that long; the
+    /// late answer is only observed.
+    /// </summary>
+    private async Task AddAdmittedAsync(string connectionId, string sessionId)
+    {
+        var adding = Groups.AddToGroupAsync(connectionId, Group(sessionId));
+        try
+        {
+            await adding.WaitAsync(AdmittedGroupWait, Context.ConnectionAborted);
+        }
+        catch (TimeoutException)
+        {
+            DetachedSends.Observe(adding, null, _ => { });
         }
     }
 

@@ -61,6 +61,11 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
             (await ParticipantsWithoutAsync(session.Anna, session.BorisId, ct)).Participants, p => p.UserId == session.BorisId);
         await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct));
         await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        // Out of the session's group on node B too: what is said after reaches him no more.
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Just us now", ct);
+        await LineFromAsync(session.Anna, session.AnnaId, ct);
+        await Task.Delay(500, ct);
+        Assert.False(session.Boris.Lines.Reader.TryRead(out _));
         var answer = await session.Boris.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
         Assert.Equal("waiting", answer.State);
     }

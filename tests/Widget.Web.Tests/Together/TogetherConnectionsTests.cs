@@ -14,10 +14,21 @@ public sealed class TogetherConnectionsTests
         connections.Enter("boris", "s", null);
         connections.Learn("boris", "s", 2, connections.Generation("s"));
 
-        connections.Forget(new SessionChange("s", "tag", 2));
+        connections.Forget(new SessionChange("s", "tag", 2, []));
 
         Assert.Equal(1, connections.MemberOf("anna", "s"));
         Assert.Null(connections.MemberOf("boris", "s"));
+    }
+
+    [Fact]
+    public void AConnectionTakenOut_BeforeItsMembershipWasLearnt_LeavesTheSessionHere()
+    {
+        connections.Enter("boris", "s", null);
+
+        connections.Forget(new SessionChange("s", "tag", 2, ["boris"]));
+
+        Assert.False(connections.Holds("s"));
+        Assert.True(connections.IsHere("boris"));
     }
 
     [Fact]
@@ -26,7 +37,7 @@ public sealed class TogetherConnectionsTests
         connections.Enter("boris", "s", null);
         var before = connections.Generation("s");
 
-        connections.Forget(new SessionChange("s", "tag", 2));
+        connections.Forget(new SessionChange("s", "tag", 2, []));
         connections.Learn("boris", "s", 2, before);
 
         Assert.Null(connections.MemberOf("boris", "s"));
@@ -38,7 +49,7 @@ public sealed class TogetherConnectionsTests
         connections.Enter("anna", "s", 1);
         connections.Enter("boris", "s", null);
 
-        connections.Forget(new SessionChange("s", "tag", null));
+        connections.Forget(new SessionChange("s", "tag", null, []));
         connections.Learn("boris", "s", 2, connections.Generation("s"));
 
         Assert.Null(connections.MemberOf("boris", "s"));
