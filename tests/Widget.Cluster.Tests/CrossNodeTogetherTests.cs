@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
+using Widget.Web.Calls;
 using Widget.Web.Moderation;
 using Widget.Web.Together;
 
@@ -138,6 +140,27 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
     }
 
     [Fact(Timeout = 90_000)]
+    public async Task TheSessionsCall_StartedOnNodeA_IsJoinedOnNodeB_ButNotByAStranger_NorByTheGuestOnceRemoved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await ClusterDatabase.TurnOnCallsAsync(cluster, session.Tag, ct);
+        await using var annaCall = await CallHubAsync(cluster.A, session.AnnaToken, ct);
+        await using var borisCall = await CallHubAsync(cluster.B, session.BorisToken, ct);
+        await using var strangerCall = await CallHubAsync(cluster.B, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+
+        await annaCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct);
+        var joined = await borisCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct);
+
+        Assert.Equal(2, joined.Roster.Members.Count);
+        await Assert.ThrowsAsync<HubException>(() => strangerCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
+        await borisCall.InvokeAsync(nameof(CallHub.Leave), ct);
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
+        await ReadAsync(session.Boris.Removals, ct);
+        await Assert.ThrowsAsync<HubException>(() => borisCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
+    }
+
+    [Fact(Timeout = 90_000)]
     public async Task TheCap_HoldsForAKnockOnEitherNode()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -179,6 +202,19 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
 
         Assert.Equal([started.CreatorId, knock.UserId], admitted.Participants.Select(p => p.UserId));
         return new JoinedSession(started.SessionId, tag, ownerToken, started.CreatorId, knock.UserId, annaToken, borisToken, anna, boris);
+    }
+
+    private static async Task<HubConnection> CallHubAsync(WidgetNode node, string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress, CallHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync(ct);
+        return connection;
     }
 
     private async Task BanAsync(JoinedSession session, long userId, CancellationToken ct)
