@@ -22,10 +22,10 @@ public sealed partial class CallHub
         string sessionId, [FromServices] SessionCalls calls, [FromServices] SiteStore sites, [FromServices] ModerationStore moderation)
     {
         var (room, userId, _, _) = await SessionRoomAsync(sessionId, calls, sites, moderation);
-        calls.Watching(room, Context.ConnectionId, userId);
+        await calls.WatchingAsync(room, Context.ConnectionId, userId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(room), Context.ConnectionAborted);
         // Removed from the session while being added: the removal may have missed this connection.
-        if (!calls.StillIn(room, userId))
+        if (!await calls.StillInAsync(room, userId, Context.ConnectionAborted))
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(room), Context.ConnectionAborted);
             throw Refusal(Notice.Of("Call.NotInSession"));
@@ -59,7 +59,7 @@ public sealed partial class CallHub
         }
 
         // Removed from the session while being seated: the eviction may have run before the seat was taken.
-        if (!calls.StillIn(room, user.UserId))
+        if (!await calls.StillInAsync(room, user.UserId, Context.ConnectionAborted))
         {
             await Leave();
             throw Refusal(Notice.Of("Call.NotInSession"));
@@ -77,13 +77,13 @@ public sealed partial class CallHub
         string sessionId, SessionCalls calls, SiteStore sites, ModerationStore moderation)
     {
         var user = Context.User.ToPostAuthor() ?? throw Refusal(Notice.Of("Call.SignIn"));
-        if (calls.Find(sessionId) is not { } session || !session.IsParticipant(user.UserId))
+        if (await calls.FindAsync(sessionId, Context.ConnectionAborted) is not { } session || session.Participants.All(p => p.UserId != user.UserId))
         {
             throw Refusal(Notice.Of("Call.NotInSession"));
         }
 
         var (channel, mode) = await CallsModeAsync(session.Tag, sites);
         await RefuseIfBannedAsync(user.UserId, channel, moderation);
-        return (SessionRoom.Of(session), user.UserId, channel, mode);
+        return (SessionRoom.Of(session.Tag, session.SessionId), user.UserId, channel, mode);
     }
 }

@@ -96,10 +96,11 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
     public Task End(string tag, [FromServices] CallModeration moderation) => TakeOutAsync(tag, null, moderation);
 
     /// <summary>Fresh ICE servers and TURN credentials, for a member only.</summary>
-    public IReadOnlyList<IceServer> IceServers([FromServices] TurnCredentials turn, [FromServices] SessionCalls sessions)
+    public async Task<IReadOnlyList<IceServer>> IceServers([FromServices] TurnCredentials turn, [FromServices] SessionCalls sessions)
     {
         var user = Context.User.ToPostAuthor();
-        return user is not null && rooms.CallOf(Context.ConnectionId) is { } room && sessions.StillIn(room, user.UserId)
+        return user is not null && rooms.CallOf(Context.ConnectionId) is { } room
+            && await sessions.StillInAsync(room, user.UserId, Context.ConnectionAborted)
             ? turn.For(user.UserId)
             : throw Refusal(Notice.Of("Call.NotMember"));
     }
@@ -140,7 +141,7 @@ public sealed partial class CallHub(CallRooms rooms, ICallDirectory directory, C
         // The sender is on this node, so its seat is in memory; the target may be on any node.
         var user = Context.User.ToPostAuthor();
         if (user is null || to == Context.ConnectionId || rooms.CallOf(Context.ConnectionId) is not { } tag
-            || !sessions.StillIn(tag, user.UserId) || !await directory.IsMemberAsync(tag, to, Context.ConnectionAborted))
+            || !await sessions.StillInAsync(tag, user.UserId, Context.ConnectionAborted) || !await directory.IsMemberAsync(tag, to, Context.ConnectionAborted))
         {
             throw Refusal(Notice.Of("Call.NotMember"));
         }

@@ -26,6 +26,7 @@ public static class CallsServiceCollectionExtensions
         builder.Services.AddSingleton<DirectRings>();
         builder.Services.AddScoped<DirectCallRules>();
         builder.Services.AddSingleton<SessionCalls>();
+        builder.Services.AddSingleton<SessionCallWatchers>();
         // With Redis, AddWidgetCluster has registered the requests and admissions that every node sees.
         builder.Services.TryAddSingleton<ICallAdmissions, LocalCallAdmissions>();
         builder.Services.AddSingleton<JoinRequestEnds>();

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using Widget.Web.Together;
 
 namespace Widget.Web.Calls;
@@ -7,59 +5,40 @@ namespace Widget.Web.Calls;
 /// <summary>
 /// The calls of "Browse together" sessions (<see cref="SessionRoom"/>): whether someone is still a participant of the
 /// session whose call a room is, asked on every signalling message, and what leaving the session does to its call.
-/// Someone who leaves the session, or is removed from it, is taken out of its call and stops hearing who is in it;
-/// when the session ends, so does its call. Watchers are kept per room so that they can be dropped; a session lives
-/// on one node (<see cref="TogetherSessions"/>), and so do they.
+/// Someone who leaves the session, or is removed from it, is taken out of its call and, on every node, stops hearing
+/// who is in it (<see cref="SessionCallWatchers"/>); when the session ends, so does its call.
 /// </summary>
-public sealed class SessionCalls(TogetherSessions sessions, ICallEvictions evictions, IHubContext<CallHub, ICallClient> hub)
+public sealed class SessionCalls(TogetherSessions sessions, ICallEvictions evictions, SessionCallWatchers watchers)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, long>> watchers = new(StringComparer.Ordinal);
-
-    public TogetherSession? Find(string sessionId) => sessions.Find(sessionId);
+    public Task<SessionView?> FindAsync(string sessionId, CancellationToken ct) => sessions.ViewAsync(sessionId, ct);
 
     /// <summary>False when the room is a session's call and the user no longer takes part in that session.</summary>
-    public bool StillIn(string room, long userId) =>
-        SessionRoom.SessionOf(room) is not { } sessionId || sessions.Find(sessionId)?.IsParticipant(userId) == true;
+    public async Task<bool> StillInAsync(string room, long userId, CancellationToken ct) =>
+        SessionRoom.SessionOf(room) is not { } sessionId || await sessions.IsParticipantAsync(sessionId, userId, ct);
 
     /// <summary>Also forgets the watchers of sessions that have gone meanwhile: an abandoned session ends unseen.</summary>
-    public void Watching(string room, string connectionId, long userId)
+    public async Task WatchingAsync(string room, string connectionId, long userId, CancellationToken ct)
     {
-        foreach (var gone in watchers.Keys.Where(r => SessionRoom.SessionOf(r) is { } id && sessions.Find(id) is null))
+        foreach (var watched in watchers.Rooms())
         {
-            watchers.TryRemove(gone, out _);
+            if (SessionRoom.SessionOf(watched) is { } id && await sessions.ViewAsync(id, ct) is null)
+            {
+                watchers.Drop(watched);
+            }
         }
 
-        watchers.GetOrAdd(room, _ => new ConcurrentDictionary<string, long>(StringComparer.Ordinal))[connectionId] = userId;
+        watchers.Watching(room, connectionId, userId);
     }
 
-    public async Task LeftAsync(TogetherSession session, long userId)
+    public Task LeftAsync(SessionView session, long userId)
     {
-        var room = SessionRoom.Of(session);
-        await evictions.EvictAsync(new CallEviction(Channel(room), CallOutReason.SessionLeft, UserId: userId, Room: room));
-        if (watchers.TryGetValue(room, out var watching))
-        {
-            await UnwatchAsync(room, [.. watching.Where(w => w.Value == userId).Select(w => w.Key)], watching);
-        }
+        var room = SessionRoom.Of(session.Tag, session.SessionId);
+        return evictions.EvictAsync(new CallEviction(DirectRoom.ChannelOf(room), CallOutReason.SessionLeft, UserId: userId, Room: room));
     }
 
-    public async Task EndedAsync(TogetherSession session)
+    public Task EndedAsync(SessionView session)
     {
-        var room = SessionRoom.Of(session);
-        await evictions.EvictAsync(new CallEviction(Channel(room), CallOutReason.SessionEnded, Room: room));
-        if (watchers.TryRemove(room, out var watching))
-        {
-            await UnwatchAsync(room, [.. watching.Keys], watching);
-        }
-    }
-
-    private static string Channel(string room) => DirectRoom.ChannelOf(room);
-
-    private async Task UnwatchAsync(string room, IReadOnlyList<string> connectionIds, ConcurrentDictionary<string, long> watching)
-    {
-        foreach (var connectionId in connectionIds)
-        {
-            watching.TryRemove(connectionId, out _);
-            await hub.Groups.RemoveFromGroupAsync(connectionId, CallHub.Group(room));
-        }
+        var room = SessionRoom.Of(session.Tag, session.SessionId);
+        return evictions.EvictAsync(new CallEviction(DirectRoom.ChannelOf(room), CallOutReason.SessionEnded, Room: room));
     }
 }

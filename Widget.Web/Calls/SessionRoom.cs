@@ -1,5 +1,4 @@
 using Widget.Core.Tags;
-using Widget.Web.Together;
 
 namespace Widget.Web.Calls;
 
@@ -13,11 +12,7 @@ public static class SessionRoom
     private const string Prefix = "together-";
 
     /// <summary>The session keeps its tag as the creator typed it; bans and evictions name the channel normalised.</summary>
-    public static string Of(TogetherSession session)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return DirectRoom.Under(Tag.Parse(session.Tag).Value, Prefix + session.Id);
-    }
+    public static string Of(string tag, string sessionId) => DirectRoom.Under(Tag.Parse(tag).Value, Prefix + sessionId);
 
     /// <summary>The session whose call the room is, or null for any other room.</summary>
     public static string? SessionOf(string room) =>

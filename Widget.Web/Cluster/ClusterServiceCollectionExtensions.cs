@@ -9,6 +9,7 @@ using Widget.Web.Calls;
 using Widget.Web.Posting;
 using Widget.Web.Presence;
 using Widget.Web.Realtime;
+using Widget.Web.Together;
 using Widget.Web.Viewing;
 using SignalRRedisOptions = Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions;
 
@@ -75,6 +76,13 @@ public static class ClusterServiceCollectionExtensions
         builder.Services.AddSingleton<RedisCallEvictions>();
         builder.Services.AddSingleton<ICallEvictions>(services => services.GetRequiredService<RedisCallEvictions>());
         builder.Services.AddHostedService(services => services.GetRequiredService<RedisCallEvictions>());
+        // A browsing session is joined on one node and relayed to on another; every node hears who left it.
+        builder.Services.AddSingleton<RedisTogetherStore>();
+        builder.Services.AddSingleton<ITogetherStore>(services => services.GetRequiredService<RedisTogetherStore>());
+        builder.Services.AddHostedService<TogetherHeartbeat>();
+        builder.Services.AddSingleton<RedisTogetherChanges>();
+        builder.Services.AddSingleton<ITogetherChanges>(services => services.GetRequiredService<RedisTogetherChanges>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<RedisTogetherChanges>());
         // Widget pages are cached on each node; a change drops them on all.
         builder.Services.AddSingleton<RedisPageCacheEvictions>();
         builder.Services.AddSingleton<IPageCacheEvictions>(services => services.GetRequiredService<RedisPageCacheEvictions>());

@@ -11,7 +11,9 @@ public interface ICursorMove
 /// <summary>
 /// The moves waiting for a room's next batch, whether the room is a session or a page: the newest per sender, and
 /// their newest click kept apart, so a move right after it does not replace it. At most one batch per interval goes
-/// out, numbered so a widget can drop one that overtook a later one on the way. Callers hold their own lock.
+/// out, numbered by the time it leaves in milliseconds (one more than the last when the clock has not moved on), so a
+/// widget can drop one that overtook a later one on the way, and batches of one session that leave from two nodes
+/// still come in the order they left in. Callers hold their own lock.
 /// </summary>
 public sealed class CursorQueue<T>(DateTimeOffset now)
     where T : ICursorMove
@@ -19,7 +21,7 @@ public sealed class CursorQueue<T>(DateTimeOffset now)
     private readonly Dictionary<long, T> pendingCursors = [];
     private readonly Dictionary<long, T> pendingClicks = [];
     private bool flushScheduled;
-    private long batches;
+    private long sequence;
     private DateTimeOffset nextFlushAt = now;
 
     /// <summary>Keeps the move; returns how long to wait before sending when this move opens a batch, or null when one is already due.</summary>
@@ -57,7 +59,8 @@ public sealed class CursorQueue<T>(DateTimeOffset now)
         T[] moves = [.. pendingClicks.Values, .. pendingCursors.Values];
         pendingClicks.Clear();
         pendingCursors.Clear();
-        return (++batches, moves);
+        sequence = Math.Max(sequence + 1, now.ToUnixTimeMilliseconds());
+        return (sequence, moves);
     }
 
     /// <summary>Drops what a sender who left still had waiting.</summary>

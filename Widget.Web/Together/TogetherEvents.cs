@@ -12,6 +12,6 @@ public sealed record KnockAnswer(string State, SessionView? Session);
 public sealed record CursorMove(long UserId, CursorPosition Position) : ICursorMove;
 
 /// <summary>Each sender's newest position, after their newest click when they clicked since the last batch;
-/// <paramref name="Sequence"/> grows by one per batch of the session, so a widget drops a batch that arrives after a
-/// later one.</summary>
+/// <paramref name="Sequence"/> is the time the batch left its node in milliseconds, growing with every batch, so a
+/// widget drops a sender's moves from a batch that arrives after a later one.</summary>
 public sealed record CursorBatch(string SessionId, long Sequence, IReadOnlyList<CursorMove> Moves);

@@ -1,16 +1,20 @@
 using Microsoft.AspNetCore.SignalR;
+using Widget.Core.Tags;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Together;
 
 /// <summary>
-/// Takes a user banned in a channel out of the browsing sessions this node holds there: the door keeps them from
-/// knocking or coming back, and this ends what they already see and any knock still waiting. A session whose creator is banned ends for
-/// everyone, as nobody else may admit or remove. Their pods go from the site's pages too. Each node does so with its own sessions, told as calls are
-/// (<see cref="Calls.CallEvictor"/>); the telling is not awaited, so a moderator never waits on a slow widget.
+/// Takes a user banned in a channel out of the browsing sessions there: the door keeps them from knocking or coming
+/// back, and this ends what they already see and any knock still waiting. A session whose creator is banned ends for
+/// everyone, as nobody else may admit or remove. Their pods go from the site's pages too. Each node is told as calls
+/// are (<see cref="Calls.CallEvictor"/>) and looks at the sessions it has connections in; a session on two nodes is
+/// changed by whichever comes first, the store seeing to it that it happens once. Nothing here is awaited by the
+/// caller, so a moderator never waits on a slow widget.
 /// </summary>
 public sealed partial class TogetherEvictor(
-    TogetherSessions sessions, PageRooms rooms, IHubContext<TogetherHub, ITogetherClient> hub, ILogger<TogetherEvictor> logger)
+    TogetherSessions sessions, SessionExits exits, PageRooms rooms, IHubContext<TogetherHub, ITogetherClient> hub,
+    ILogger<TogetherEvictor> logger)
 {
     public void Evict(string tag, long userId)
     {
@@ -19,31 +23,38 @@ public sealed partial class TogetherEvictor(
             Tell(tag, hub.Clients.Clients(room.Watchers()).PodGone(userId));
         }
 
-        foreach (var session in sessions.In(tag))
+        Tell(tag, EvictAsync(tag, userId));
+    }
+
+    private async Task EvictAsync(string tag, long userId)
+    {
+        foreach (var sessionId in sessions.HeldHere())
         {
-            if (session.CreatorId == userId)
+            var view = await sessions.ViewAsync(sessionId, CancellationToken.None);
+            if (view is null || !SameChannel(view.Tag, tag))
             {
-                sessions.End(session);
-                Tell(tag, hub.Clients.Clients(session.Everyone()).Ended(session.Id));
+                continue;
+            }
+
+            if (view.CreatorId == userId)
+            {
+                await exits.EndAsync(sessionId, CancellationToken.None);
                 continue;
             }
 
             // Knocking still: the creator could otherwise let them in past the door.
-            if (session.Decline(userId) is { } knocking)
+            if (await sessions.ChangeAsync(sessionId, s => s.Decline(userId), CancellationToken.None) is { } knocking)
             {
-                Tell(tag, hub.Clients.Client(knocking).Declined(session.Id));
+                await hub.Clients.Client(knocking).Declined(sessionId);
             }
 
-            if (!session.IsParticipant(userId))
-            {
-                continue;
-            }
-
-            var removed = session.Remove(userId);
-            var others = session.Members().Select(m => m.ConnectionId).ToArray();
-            Tell(tag, Task.WhenAll(hub.Clients.Clients(removed).Removed(session.Id), hub.Clients.Clients(others).ParticipantsChanged(session.View())));
+            await exits.RemoveAsync(sessionId, userId, tell: true, CancellationToken.None);
         }
     }
+
+    // A session keeps its tag as the creator typed it; an eviction names the channel normalised.
+    private static bool SameChannel(string sessionTag, string tag) =>
+        Tag.TryParse(sessionTag, out var parsed) && Tag.TryParse(tag, out var other) && parsed.Value.Value == other.Value.Value;
 
     private void Tell(string tag, Task sending) => DetachedSends.Observe(sending, null, e => LogTellFailed(logger, tag, e));
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Widget.Core.Text;
 
 namespace Widget.Web.Together;
@@ -12,21 +11,21 @@ public sealed partial class TogetherHub
 {
     public const int MaxChatLine = 500;
 
-    public async Task Say(string sessionId, string text, [FromServices] TimeProvider time)
+    public async Task Say(string sessionId, string text)
     {
-        var (session, userId) = Member(sessionId);
+        var (session, userId) = await MemberAsync(sessionId);
         var line = UserText.Line(text ?? "");
         if (line.Length is 0 or > MaxChatLine)
         {
             throw Refusal("Together.BadLine");
         }
 
-        if (!session.Lines.TryTake(userId, time, options.Value))
+        if (!lines.TryTake(sessionId, userId))
         {
             throw Refusal("Together.ChatTooFast");
         }
 
-        var name = session.View().Participants.FirstOrDefault(p => p.UserId == userId)?.Name ?? "";
-        await Clients.Clients([.. session.Members().Select(m => m.ConnectionId)]).Said(new ChatLine(session.Id, userId, name, line));
+        var name = session.Participants.FirstOrDefault(p => p.UserId == userId)?.Name ?? "";
+        await Clients.Group(Group(sessionId)).Said(new ChatLine(sessionId, userId, name, line));
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Widget.Web.Together;
 
 /// <summary>
@@ -15,46 +13,52 @@ public sealed partial class TogetherHub
     /// </summary>
     public async Task<IReadOnlyList<PlaceView>> Place(string sessionId, string place, bool route)
     {
-        var (session, userId) = Member(sessionId);
+        var userId = await ParticipantAsync(sessionId);
         if (!SitePlace.IsValid(place))
         {
             throw Refusal("Together.BadPlace");
         }
 
-        session.Places.Set(userId, place);
-        await Clients.Clients(Others(session, Context.ConnectionId)).PlaceChanged(new PlaceView(session.Id, userId, place, route));
-        return session.Places.Others(session.View(), userId);
+        var others = await sessions.ChangeAsync(sessionId, s =>
+        {
+            if (!s.IsParticipant(userId))
+            {
+                return null;
+            }
+
+            s.Places[userId] = place;
+            return s.OtherPlaces(userId);
+        }, Context.ConnectionAborted) ?? throw Refusal("Together.NotIn");
+        await Clients.GroupExcept(Group(sessionId), [Context.ConnectionId]).PlaceChanged(new PlaceView(sessionId, userId, place, route));
+        return others;
     }
 
     /// <summary>Tells the others whom the caller follows now (null: nobody), so the one followed knows.</summary>
     public async Task Follow(string sessionId, long? leaderId)
     {
-        var (session, userId) = Member(sessionId);
-        if (leaderId is { } leader && (leader == userId || !session.IsParticipant(leader)))
+        var userId = await ParticipantAsync(sessionId);
+        if (leaderId is { } leader && (leader == userId || !await sessions.IsParticipantAsync(sessionId, leader, Context.ConnectionAborted)))
         {
             throw Refusal("Together.NotFollowable");
         }
 
-        await Clients.Clients(Others(session, Context.ConnectionId)).Following(new FollowView(session.Id, userId, leaderId));
+        await Clients.GroupExcept(Group(sessionId), [Context.ConnectionId]).Following(new FollowView(sessionId, userId, leaderId));
     }
 
     /// <summary>"Bring everyone here": asks the others to come to the caller's last told place.</summary>
-    public async Task Summon(string sessionId, [FromServices] TimeProvider time)
+    public async Task Summon(string sessionId)
     {
-        var (session, userId) = Member(sessionId);
-        var place = session.Places.Of(userId) ?? throw Refusal("Together.BadPlace");
-        if (!session.Lines.TryTake(userId, time, options.Value))
+        var userId = await ParticipantAsync(sessionId);
+        var (place, theirs) = await sessions.ReadAsync(sessionId, s => s.Places.GetValueOrDefault(userId) is { } p ? new Summons(p, s.ConnectionsOf(userId)) : null, Context.ConnectionAborted)
+            ?? throw Refusal("Together.BadPlace");
+        if (!lines.TryTake(sessionId, userId))
         {
             throw Refusal("Together.ChatTooFast");
         }
 
-        var others = session.Members().Where(m => m.UserId != userId).Select(m => m.ConnectionId).ToArray();
-        await Clients.Clients(others).Summoned(new PlaceView(session.Id, userId, place));
+        // Not to the caller's other tabs either: they are where the caller is.
+        await Clients.GroupExcept(Group(sessionId), theirs).Summoned(new PlaceView(sessionId, userId, place));
     }
 
-    private (TogetherSession Session, long UserId) Member(string sessionId)
-    {
-        var session = Find(sessionId);
-        return (session, session.MemberOf(Context.ConnectionId) ?? throw Refusal("Together.NotIn"));
-    }
+    private sealed record Summons(string Place, IReadOnlyList<string> Connections);
 }

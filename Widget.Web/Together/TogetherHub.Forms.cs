@@ -11,7 +11,7 @@ public sealed partial class TogetherHub
 {
     public async Task SendForm(string sessionId, FormUpdate update, [FromServices] FormBudget budget)
     {
-        var (session, userId) = Participating(sessionId);
+        var userId = await ParticipantAsync(sessionId);
         if (!update.IsValid)
         {
             throw Refusal("Together.BadForm");
@@ -22,35 +22,29 @@ public sealed partial class TogetherHub
             throw Refusal("Together.TooFast");
         }
 
-        await Clients.Clients(Others(session, Context.ConnectionId)).FormChanged(new FormRelay(session.Id, userId, update));
+        await Clients.GroupExcept(Group(sessionId), [Context.ConnectionId]).FormChanged(new FormRelay(sessionId, userId, update));
     }
 
     /// <summary>A participant who opens a page asks the others there for what they hold; each answers with <see cref="SendForm"/>.</summary>
     public async Task AskForm(string sessionId, string page)
     {
-        var (session, _) = Participating(sessionId);
+        await ParticipantAsync(sessionId);
         if (!FormPage.IsValid(page))
         {
             throw Refusal("Together.BadForm");
         }
 
-        await Clients.Clients(Others(session, Context.ConnectionId)).FormAsked(new FormQuestion(session.Id, page));
+        await Clients.GroupExcept(Group(sessionId), [Context.ConnectionId]).FormAsked(new FormQuestion(sessionId, page));
     }
 
     public async Task FocusField(string sessionId, string page, string? field)
     {
-        var (session, userId) = Participating(sessionId);
+        var userId = await ParticipantAsync(sessionId);
         if (!FormPage.IsValid(page) || !FormPage.IsValidField(field))
         {
             throw Refusal("Together.BadForm");
         }
 
-        await Clients.Clients(Others(session, Context.ConnectionId)).FieldFocused(new FieldFocus(session.Id, userId, page, field));
-    }
-
-    private (TogetherSession Session, long UserId) Participating(string sessionId)
-    {
-        var session = Find(sessionId);
-        return (session, session.MemberOf(Context.ConnectionId) ?? throw Refusal("Together.NotIn"));
+        await Clients.GroupExcept(Group(sessionId), [Context.ConnectionId]).FieldFocused(new FieldFocus(sessionId, userId, page, field));
     }
 }

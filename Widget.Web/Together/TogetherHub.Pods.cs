@@ -56,7 +56,7 @@ public sealed partial class TogetherHub
                 return;
         }
 
-        room.Show(Context.ConnectionId, new Participant(user.UserId, user.Name, TogetherSession.ColorFor(user.UserId)));
+        room.Show(Context.ConnectionId, new Participant(user.UserId, user.Name, SessionState.ColorFor(user.UserId)));
     }
 
     /// <summary>The caller's mouse on the page; passed on in the room's next batch when the caller shows their pod.</summary>

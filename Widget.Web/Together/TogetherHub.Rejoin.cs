@@ -9,8 +9,9 @@ public sealed partial class TogetherHub
     public async Task<SessionView> Rejoin(string sessionId, [FromServices] TogetherDoor door)
     {
         var user = SignedIn();
-        var session = Find(sessionId);
-        await PassAsync(door, session, user.UserId);
-        return session.Attach(Context.ConnectionId, user.UserId) ? session.View() : throw Refusal("Together.NotIn");
+        await PassAsync(door, await FindAsync(sessionId), user.UserId);
+        var view = await sessions.AttachAsync(sessionId, Context.ConnectionId, user.UserId, Context.ConnectionAborted) ?? throw Refusal("Together.NotIn");
+        await JoinGroupAsync(sessionId, user.UserId);
+        return view;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Widget.Web.Realtime;
 
 namespace Widget.Web.Together;
@@ -13,17 +14,26 @@ public static class TogetherServiceCollectionExtensions
         builder.Services.AddOptions<TogetherOptions>().BindConfiguration(TogetherOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TogetherFormOptions>().BindConfiguration(TogetherFormOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<FormBudget>();
+        // With Redis, AddWidgetCluster has registered the store and the changes that every node sees.
+        builder.Services.TryAddSingleton<ITogetherStore, LocalTogetherStore>();
+        builder.Services.AddSingleton<TogetherChanges>();
+        builder.Services.TryAddSingleton<ITogetherChanges>(services => services.GetRequiredService<TogetherChanges>());
+        builder.Services.AddSingleton<TogetherConnections>();
         builder.Services.AddSingleton<TogetherSessions>();
+        builder.Services.AddSingleton<SessionExits>();
+        builder.Services.AddSingleton<SessionLines>();
         builder.Services.AddSingleton<TogetherEvictor>();
         builder.Services.AddSingleton<PageRooms>();
         builder.Services.AddSingleton<CursorRelay>();
         builder.Services.AddSingleton<TogetherCallLimit>();
+        builder.Services.AddSingleton<TogetherStoreOutage>();
         builder.Services.AddScoped<TogetherDoor>();
         builder.Services.AddSignalR().AddHubOptions<TogetherHub>(hub =>
         {
             hub.MaximumReceiveMessageSize = MaxMessageBytes;
             hub.AddFilter<HubArgumentGuard>();
             hub.AddFilter<TogetherCallLimit>();
+            hub.AddFilter<TogetherStoreOutage>();
         });
         return builder;
     }

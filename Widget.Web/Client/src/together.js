@@ -23,7 +23,7 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
   let invite = null;
   let knocking = false;
   let port = null;
-  // The newest cursor batch seen, per session.
+  // The newest cursor batch seen, per session and sender.
   const lastBatch = new Map();
 
   const isCreator = () => Boolean(session) && session.creatorId === account.userId();
@@ -192,10 +192,13 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
       ...follow.events,
       ...chat.events,
       Cursors({ sessionId, sequence, moves }) {
-        // Batches may overtake each other on the way; an older one would move a cursor back.
-        if (sessionId !== session?.sessionId || sequence <= lastBatch.get(sessionId)) return;
-        lastBatch.set(sessionId, sequence);
+        // Batches may overtake each other on the way; an older one would move a cursor back. Each node numbers its
+        // batches by its own clock and a sender's moves all leave from their node, so the order is kept per sender.
+        if (sessionId !== session?.sessionId) return;
         for (const { userId, position } of moves) {
+          const sender = `${sessionId} ${userId}`;
+          if (sequence < (lastBatch.get(sender) ?? 0)) continue;
+          lastBatch.set(sender, sequence);
           const who = userId !== account.userId() && person(userId);
           if (who && port) port.postMessage({ type: 'cursor', userId, name: who.name, color: who.color, ...position });
         }

@@ -16,6 +16,9 @@ internal static class ClusterDatabase
     public static Task TurnOnCallsAsync(WidgetCluster cluster, string tag, CancellationToken ct) =>
         ExecuteAsync(cluster, "UPDATE sites SET settings = jsonb_set(settings, '{calls}', '\"SignedIn\"') WHERE tag = $1", ct, tag);
 
+    public static Task TurnOnBrowseTogetherAsync(WidgetCluster cluster, string tag, CancellationToken ct) =>
+        ExecuteAsync(cluster, "UPDATE sites SET settings = jsonb_set(settings, '{browseTogether}', 'true') WHERE tag = $1", ct, tag);
+
     private static async Task ExecuteAsync(WidgetCluster cluster, string sql, CancellationToken ct, params object[] values)
     {
         await using var data = NpgsqlDataSource.Create(cluster.DatabaseConnectionString);

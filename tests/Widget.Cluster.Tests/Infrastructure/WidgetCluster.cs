@@ -62,8 +62,14 @@ public sealed class WidgetCluster : IAsyncLifetime
             ["Posting__RateLimitBurst"] = "1000",
             // Every viewer of every test comes from 127.0.0.1; the limit itself is tested on nodes of its own.
             ["Realtime__MaxConnectionsPerAddress"] = "100000",
+            // Every test signs its users in from 127.0.0.1 too; a whole run starts more popups a minute than a visitor would.
+            ["Auth__PopupStartsPerMinute"] = "1000",
             // A cap the cap test fills with a handful of connections.
             ["Calls__MaxParticipants"] = "4",
+            // A browsing session full with its creator and one guest, so the cap test needs no third sign-in to admit.
+            ["Together__MaxParticipants"] = "2",
+            // A session everyone left ends within a test's patience.
+            ["Together__EmptySessionTimeout"] = "00:00:05",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         NodeEnvironment = environment;

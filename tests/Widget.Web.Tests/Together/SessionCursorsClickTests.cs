@@ -5,13 +5,13 @@ using Widget.Web.Together;
 namespace Widget.Web.Tests.Together;
 
 /// <summary>Clicks ride in the cursor batches, where a newer move replaces an older one: a click must not be replaced.</summary>
-public sealed class TogetherSessionClickTests
+public sealed class SessionCursorsClickTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(33);
 
-    private readonly TogetherSession session = new("s", "tag", new Participant(1, "Anna", "#c2185b"), Now);
+    private readonly SessionCursors session = new("s", Now);
 
     [Fact]
     public void AMoveRightAfterAClick_GoesInTheSameBatch_AfterTheClick()
@@ -19,22 +19,22 @@ public sealed class TogetherSessionClickTests
         var click = new CursorMove(1, new CursorPosition("#order/2", 0.25, 0.5, Click: true));
         var after = new CursorMove(1, new CursorPosition("#order/3", 0.5, 0.5));
 
-        session.QueueCursor(click, Now);
-        session.QueueCursor(after, Now);
+        session.Queue(click, Now);
+        session.Queue(after, Now);
 
-        Assert.Equal([click, after], session.TakeCursors(Now, Interval)?.Moves);
+        Assert.Equal([click, after], session.Take(Now, Interval)?.Moves);
     }
 
     [Fact]
     public void AClick_ReplacesTheMovesBeforeIt_AndANewerClickReplacesIt()
     {
-        session.QueueCursor(new CursorMove(1, new CursorPosition("", 0.1, 10)), Now);
-        session.QueueCursor(new CursorMove(1, new CursorPosition("", 0.2, 20, Click: true)), Now);
+        session.Queue(new CursorMove(1, new CursorPosition("", 0.1, 10)), Now);
+        session.Queue(new CursorMove(1, new CursorPosition("", 0.2, 20, Click: true)), Now);
         var last = new CursorMove(1, new CursorPosition("", 0.3, 30, Click: true));
-        session.QueueCursor(last, Now);
+        session.Queue(last, Now);
 
-        Assert.Equal([last], session.TakeCursors(Now, Interval)?.Moves);
-        Assert.Null(session.TakeCursors(Now + Interval, Interval));
+        Assert.Equal([last], session.Take(Now, Interval)?.Moves);
+        Assert.Null(session.Take(Now + Interval, Interval));
     }
 
     /// <summary>Nearly every move is no click, and each batch goes to every member: the flag costs a batch nothing then.</summary>
@@ -55,10 +55,10 @@ public sealed class TogetherSessionClickTests
     [Fact]
     public void AParticipantRemoved_LeavesNoClickBehind()
     {
-        session.QueueCursor(new CursorMove(1, new CursorPosition("", 0.2, 20, Click: true)), Now);
+        session.Queue(new CursorMove(1, new CursorPosition("", 0.2, 20, Click: true)), Now);
 
-        session.Remove(1);
+        session.Forget(1);
 
-        Assert.Null(session.TakeCursors(Now, Interval));
+        Assert.Null(session.Take(Now, Interval));
     }
 }

@@ -1,0 +1,7 @@
+namespace Widget.Web.Together;
+
+/// <summary>
+/// Someone left a session or was taken out of it, with the <paramref name="Connections"/> they had in it, or (with no
+/// <paramref name="UserId"/>) it ended; every node hears it.
+/// </summary>
+public sealed record SessionChange(string SessionId, string Tag, long? UserId, IReadOnlyList<string> Connections);

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Widget.Web.Together;
+
+/// <summary>
+/// Taking someone out of a session, or ending it, from any node: the store changes first, every node hears of it
+/// (<see cref="ITogetherChanges"/>) and takes the ones taken out off the session's group where they are connected, and
+/// then everyone concerned is told: the backplane reaches their connections wherever they are.
+/// </summary>
+public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges changes, IHubContext<TogetherHub, ITogetherClient> hub)
+{
+    /// <summary>Takes the participant out; the session as it is after, or null when they were not in it (or it is gone).</summary>
+    /// <param name="tell">Whether their connections hear <c>Removed</c>: someone who left themselves needs no telling.</param>
+    public async Task<SessionView?> RemoveAsync(string sessionId, long userId, bool tell, CancellationToken ct)
+    {
+        var removed = await sessions.ChangeAsync(sessionId, s => s.IsParticipant(userId) ? new Exit(s.Remove(userId), s.View()) : null, ct);
+        if (removed is null)
+        {
+            return null;
+        }
+
+        await changes.PublishAsync(new SessionChange(sessionId, removed.View.Tag, userId, removed.Connections));
+
+        if (tell)
+        {
+            await hub.Clients.Clients(removed.Connections).Removed(sessionId);
+        }
+
+        await hub.Clients.Group(TogetherHub.Group(sessionId)).ParticipantsChanged(removed.View);
+        return removed.View;
+    }
+
+    /// <summary>Ends the session for everyone in it and at its door; null when it had gone already.</summary>
+    public async Task<SessionView?> EndAsync(string sessionId, CancellationToken ct)
+    {
+        var ending = await sessions.ReadAsync(sessionId, s => new Exit(s.Everyone(), s.View()), ct);
+        if (ending is null)
+        {
+            return null;
+        }
+
+        await sessions.EndAsync(sessionId, ct);
+        await changes.PublishAsync(new SessionChange(sessionId, ending.View.Tag, null, []));
+        await hub.Clients.Clients(ending.Connections).Ended(sessionId);
+        return ending.View;
+    }
+
+    private sealed record Exit(IReadOnlyList<string> Connections, SessionView View);
+}

@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Cluster.Tests.Infrastructure;
+using Widget.Web.Calls;
+using Widget.Web.Moderation;
+using Widget.Web.Together;
+
+namespace Widget.Cluster.Tests;
+
+/// <summary>A browsing session whose creator is connected to node A and whose guest is connected to node B.</summary>
+public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
+{
+    private static readonly CursorPosition OnTheButton = new("#order/2", 0.25, 0.5);
+
+    private static readonly FormUpdate Typed = new("/book", "AQLs7/zZDwAEAXR3aXNoZXMBYQA=", 0, 1);
+
+    [Fact(Timeout = 90_000)]
+    public async Task AKnockOnNodeB_IsAdmittedOnNodeA_AndCursorsFormsAndChatCrossBothWays_WhileAStrangersAreRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        var (anna, boris) = (session.Anna, session.Boris);
+        await using var stranger = await ClusterTogether.ConnectAsync(cluster.B, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct);
+        Assert.Contains(await BatchWithAsync(boris, session.AnnaId, ct), m => m.UserId == session.AnnaId && m.Position == OnTheButton);
+        await boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton with { X = 0.75 }, ct);
+        Assert.Contains(await BatchWithAsync(anna, session.BorisId, ct), m => m.UserId == session.BorisId && m.Position.X == 0.75);
+
+        await boris.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct);
+        Assert.Equal(new FormRelay(session.Id, session.BorisId, Typed), await ReadAsync(anna.Forms, ct));
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct);
+        Assert.Equal(new FormRelay(session.Id, session.AnnaId, Typed), await ReadAsync(boris.Forms, ct));
+
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Over here", ct);
+        Assert.Equal("Over here", (await ReadAsync(boris.Lines, ct)).Text);
+        await boris.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Got it", ct);
+        Assert.Equal("Got it", (await LineFromAsync(anna, session.BorisId, ct)).Text);
+
+        await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct));
+        await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Let me in", ct));
+        await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, session.BorisId, ct));
+        Assert.False(anna.Forms.Reader.TryRead(out _));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ARemovalOnNodeA_ReachesTheGuestOnNodeB_AndTheirRelaysAreRefusedThere()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+
+        // Once on node B, the guest's membership is known there; the removal on node A must undo that.
+        await session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct);
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
+
+        Assert.Equal(session.Id, await ReadAsync(session.Boris.Removals, ct));
+        Assert.DoesNotContain(
+            (await ParticipantsWithoutAsync(session.Anna, session.BorisId, ct)).Participants, p => p.UserId == session.BorisId);
+        await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct));
+        await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        // Out of the session's group on node B too: what is said after reaches him no more.
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Just us now", ct);
+        await LineFromAsync(session.Anna, session.AnnaId, ct);
+        await Task.Delay(500, ct);
+        Assert.False(session.Boris.Lines.Reader.TryRead(out _));
+        var answer = await session.Boris.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
+        Assert.Equal("waiting", answer.State);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task TheGuestComingBackOnTheOtherNode_IsInAtOnce_AndAnEndOnNodeA_ReachesThem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await using var reloaded = await ClusterTogether.ConnectAsync(cluster.A, session.BorisToken, ct);
+        await session.Boris.Connection.StopAsync(ct);
+
+        var view = await reloaded.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
+        Assert.Contains(view.Participants, p => p.UserId == session.BorisId);
+        await using var secondTab = await ClusterTogether.ConnectAsync(cluster.B, session.BorisToken, ct);
+        Assert.Equal("admitted", (await secondTab.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct)).State);
+        await secondTab.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Back", ct);
+        Assert.Equal("Back", (await ReadAsync(session.Anna.Lines, ct)).Text);
+
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.End), session.Id, ct);
+
+        Assert.Equal(session.Id, await ReadAsync(secondTab.Ends, ct));
+        Assert.Equal(session.Id, await ReadAsync(reloaded.Ends, ct));
+        await Assert.ThrowsAsync<HubException>(() => secondTab.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        await Assert.ThrowsAsync<HubException>(() => reloaded.Connection.InvokeAsync(nameof(TogetherHub.Rejoin), session.Id, ct));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ABanOnNodeA_TakesTheGuestOnNodeBOut_AndABannedUserCannotKnock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        var veraToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
+        await using var vera = await ClusterTogether.ConnectAsync(cluster.B, veraToken, ct);
+        await vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
+        var veraId = (await ReadAsync(session.Anna.Knocks, ct)).UserId;
+
+        await BanAsync(session, session.BorisId, ct);
+        await BanAsync(session, veraId, ct);
+
+        Assert.Equal(session.Id, await ReadAsync(session.Boris.Removals, ct));
+        Assert.Equal(session.Id, await ReadAsync(vera.Declines, ct));
+        await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct));
+        Assert.Contains("banned", refusal.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubException>(() => session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task EveryoneReloadingOntoTheOtherNode_IsBackIn_AndASessionEveryoneLeft_EndsAfterTheTimeout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await session.Anna.Connection.StopAsync(ct);
+        await session.Boris.Connection.StopAsync(ct);
+
+        await using var annaOnB = await ClusterTogether.ConnectAsync(cluster.B, session.AnnaToken, ct);
+        await using var borisOnA = await ClusterTogether.ConnectAsync(cluster.A, session.BorisToken, ct);
+        await annaOnB.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
+        await borisOnA.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
+        await borisOnA.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Still here", ct);
+        Assert.Equal("Still here", (await LineFromAsync(annaOnB, session.BorisId, ct)).Text);
+        await annaOnB.Connection.StopAsync(ct);
+        await borisOnA.Connection.StopAsync(ct);
+        await Task.Delay(TimeSpan.FromSeconds(7), ct);
+
+        await using var tooLate = await ClusterTogether.ConnectAsync(cluster.A, session.BorisToken, ct);
+        var refusal = await Assert.ThrowsAsync<HubException>(() => tooLate.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct));
+        Assert.Contains("ended", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task TheSessionsCall_StartedOnNodeA_IsJoinedOnNodeB_ButNotByAStranger_NorByTheGuestOnceRemoved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await ClusterDatabase.TurnOnCallsAsync(cluster, session.Tag, ct);
+        await using var annaCall = await CallHubAsync(cluster.A, session.AnnaToken, ct);
+        await using var borisCall = await CallHubAsync(cluster.B, session.BorisToken, ct);
+        await using var strangerCall = await CallHubAsync(cluster.B, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+
+        await annaCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct);
+        var joined = await borisCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct);
+
+        Assert.Equal(2, joined.Roster.Members.Count);
+        await Assert.ThrowsAsync<HubException>(() => strangerCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
+        await borisCall.InvokeAsync(nameof(CallHub.Leave), ct);
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
+        await ReadAsync(session.Boris.Removals, ct);
+        await Assert.ThrowsAsync<HubException>(() => borisCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task TheCap_HoldsForAKnockOnEitherNode()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var session = await JoinedSessionAsync(ct);
+        await using var vera = await ClusterTogether.ConnectAsync(cluster.A, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+
+        await vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
+        var veraId = (await ReadAsync(session.Anna.Knocks, ct)).UserId;
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct));
+        Assert.Contains("full", refusal.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<HubException>(() => vera.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
+        await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct);
+        Assert.Contains(session.AnnaId, (await ReadAsync(vera.Admissions, ct)).Participants.Select(p => p.UserId));
+    }
+
+    /// <summary>Anna starts a session on node A in a channel with browsing together on; Boris knocks on node B and she admits him.</summary>
+    private async Task<JoinedSession> JoinedSessionAsync(CancellationToken ct)
+    {
+        var tag = ClusterTags.New();
+        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
+        using (var onA = ClusterApi.For(cluster.A, ownerToken))
+        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
+        }
+
+        await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, tag, ct);
+        var (annaToken, borisToken) = (await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct));
+        var anna = await ClusterTogether.ConnectAsync(cluster.A, annaToken, ct);
+        var boris = await ClusterTogether.ConnectAsync(cluster.B, borisToken, ct);
+        var started = await anna.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Start), tag, ct);
+
+        Assert.Equal("waiting", (await boris.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), started.SessionId, ct)).State);
+        var knock = await ReadAsync(anna.Knocks, ct);
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), started.SessionId, knock.UserId, ct);
+        var admitted = await ReadAsync(boris.Admissions, ct);
+
+        Assert.Equal([started.CreatorId, knock.UserId], admitted.Participants.Select(p => p.UserId));
+        return new JoinedSession(started.SessionId, tag, ownerToken, started.CreatorId, knock.UserId, annaToken, borisToken, anna, boris);
+    }
+
+    private static async Task<HubConnection> CallHubAsync(WidgetNode node, string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress, CallHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync(ct);
+        return connection;
+    }
+
+    private async Task BanAsync(JoinedSession session, long userId, CancellationToken ct)
+    {
+        using var onA = ClusterApi.For(cluster.A, session.OwnerToken);
+        using var ban = await onA.PostAsJsonAsync($"/api/tags/{session.Tag}/bans", new BanRequest(userId, Minutes: 60, "spam"), ct);
+        Assert.Equal(HttpStatusCode.NoContent, ban.StatusCode);
+    }
+
+    /// <summary>The moves of the first batch holding one by <paramref name="userId"/>: batches may carry the widget's own move first.</summary>
+    private static async Task<IReadOnlyList<CursorMove>> BatchWithAsync(ClusterTogether to, long userId, CancellationToken ct)
+    {
+        CursorBatch batch;
+        do
+        {
+            batch = await ReadAsync(to.Cursors, ct);
+        }
+        while (batch.Moves.All(m => m.UserId != userId));
+
+        return batch.Moves;
+    }
+
+    /// <summary>A line goes to everyone in the session, its sender too.</summary>
+    private static async Task<ChatLine> LineFromAsync(ClusterTogether to, long userId, CancellationToken ct)
+    {
+        ChatLine line;
+        do
+        {
+            line = await ReadAsync(to.Lines, ct);
+        }
+        while (line.UserId != userId);
+
+        return line;
+    }
+
+    private static async Task<SessionView> ParticipantsWithoutAsync(ClusterTogether to, long userId, CancellationToken ct)
+    {
+        SessionView view;
+        do
+        {
+            view = await ReadAsync(to.Participants, ct);
+        }
+        while (view.Participants.Any(p => p.UserId == userId));
+
+        return view;
+    }
+
+    private static async Task<T> ReadAsync<T>(Channel<T> channel, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        return await channel.Reader.ReadAsync(timeout.Token);
+    }
+
+    private sealed record JoinedSession(
+        string Id, string Tag, string OwnerToken, long AnnaId, long BorisId, string AnnaToken, string BorisToken, ClusterTogether Anna,
+        ClusterTogether Boris)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Anna.DisposeAsync();
+            await Boris.DisposeAsync();
+        }
+    }
+}

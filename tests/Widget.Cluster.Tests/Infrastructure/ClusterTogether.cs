@@ -1,0 +1,59 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Web.Together;
+
+namespace Widget.Cluster.Tests.Infrastructure;
+
+/// <summary>A widget's connection to one node's together hub, with what it hears in channels a test reads.</summary>
+internal sealed class ClusterTogether : IAsyncDisposable
+{
+    private ClusterTogether(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<Knock>(nameof(ITogetherClient.Knocked), k => Knocks.Writer.TryWrite(k));
+        connection.On<SessionView>(nameof(ITogetherClient.Admitted), v => Admissions.Writer.TryWrite(v));
+        connection.On<string>(nameof(ITogetherClient.Declined), id => Declines.Writer.TryWrite(id));
+        connection.On<string>(nameof(ITogetherClient.Removed), id => Removals.Writer.TryWrite(id));
+        connection.On<string>(nameof(ITogetherClient.Ended), id => Ends.Writer.TryWrite(id));
+        connection.On<SessionView>(nameof(ITogetherClient.ParticipantsChanged), v => Participants.Writer.TryWrite(v));
+        connection.On<CursorBatch>(nameof(ITogetherClient.Cursors), b => Cursors.Writer.TryWrite(b));
+        connection.On<FormRelay>(nameof(ITogetherClient.FormChanged), r => Forms.Writer.TryWrite(r));
+        connection.On<ChatLine>(nameof(ITogetherClient.Said), l => Lines.Writer.TryWrite(l));
+    }
+
+    public HubConnection Connection { get; }
+
+    public Channel<Knock> Knocks { get; } = Channel.CreateUnbounded<Knock>();
+
+    public Channel<SessionView> Admissions { get; } = Channel.CreateUnbounded<SessionView>();
+
+    public Channel<string> Declines { get; } = Channel.CreateUnbounded<string>();
+
+    public Channel<string> Removals { get; } = Channel.CreateUnbounded<string>();
+
+    public Channel<string> Ends { get; } = Channel.CreateUnbounded<string>();
+
+    public Channel<SessionView> Participants { get; } = Channel.CreateUnbounded<SessionView>();
+
+    public Channel<CursorBatch> Cursors { get; } = Channel.CreateUnbounded<CursorBatch>();
+
+    public Channel<FormRelay> Forms { get; } = Channel.CreateUnbounded<FormRelay>();
+
+    public Channel<ChatLine> Lines { get; } = Channel.CreateUnbounded<ChatLine>();
+
+    public static async Task<ClusterTogether> ConnectAsync(WidgetNode node, string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.BaseAddress, TogetherHub.Path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .Build();
+        await connection.StartAsync(ct);
+        return new ClusterTogether(connection);
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
