@@ -1,6 +1,5 @@
 using System.Net;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
@@ -149,14 +148,6 @@ public sealed class CrossNodeCallTests(WidgetCluster cluster)
     private async Task<HubConnection> ConnectAsync(WidgetNode node, CancellationToken ct)
     {
         var token = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, CallHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync(ct);
-        return connection;
+        return await ClusterCallHub.ConnectAsync(node, token, ct);
     }
 }

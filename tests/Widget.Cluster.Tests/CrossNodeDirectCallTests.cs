@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
@@ -71,8 +70,8 @@ public sealed class CrossNodeDirectCallTests(WidgetCluster cluster)
         var anna = Assert.Single((await annaHere.JoinAsync(ct)).Presence!.Users);
         var borisHere = await ClusterViewer.ConnectAsync(cluster.B.BaseAddress, tag, borisToken, ct);
         var boris = Assert.Single((await borisHere.JoinAsync(ct)).Presence!.Users, u => u.Id != anna.Id);
-        var annaCall = await ConnectAsync(cluster.A, annaToken, ct);
-        var borisCall = await ConnectAsync(cluster.B, borisToken, ct);
+        var annaCall = await ClusterCallHub.ConnectAsync(cluster.A, annaToken, ct);
+        var borisCall = await ClusterCallHub.ConnectAsync(cluster.B, borisToken, ct);
         var rings = Channel.CreateUnbounded<RingEvent>();
         var answers = Channel.CreateUnbounded<RingAnsweredEvent>();
         borisCall.On<RingEvent>(nameof(ICallClient.Ringing), e => rings.Writer.TryWrite(e));
@@ -100,19 +99,6 @@ public sealed class CrossNodeDirectCallTests(WidgetCluster cluster)
 
         await ClusterDatabase.TurnOnCallsAsync(cluster, tag, ct);
         return (tag, ownerToken);
-    }
-
-    private static async Task<HubConnection> ConnectAsync(WidgetNode node, string token, CancellationToken ct)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, CallHub.Path), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .Build();
-        await connection.StartAsync(ct);
-        return connection;
     }
 
     private sealed record DirectCall(
