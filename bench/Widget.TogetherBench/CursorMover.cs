@@ -99,7 +99,8 @@ internal sealed class CursorMover : IAsyncDisposable
     private void Seen(CursorBatch batch, MoverRoster roster)
     {
         var now = Stopwatch.GetTimestamp();
-        if (batch.Sequence <= lastBatch)
+        // A batch's sequence is the time it was made in ms, so two may share one; only an older one is stale.
+        if (batch.Sequence < lastBatch)
         {
             Overtaken++;
             return;
