@@ -43,6 +43,26 @@ export function embedBubble(doc, origin, config) {
   let open = false;
   let unread = 0;
   let language = ENGLISH;
+  let together = false;
+
+  // A browsing session takes its visitor from page to page, often by following someone, and its panel is in the
+  // chat: the chat opens again on the next page of the site if it was open when the last one was left. Only that
+  // flag is kept, in this tab's storage of the host page.
+  const kept = `widget-together-open:${tag}`;
+  const keepOpen = () => {
+    try {
+      win.sessionStorage.setItem(kept, open ? '1' : '');
+    } catch {
+      // Storage off: the chat stays closed on the next page.
+    }
+  };
+  const wasOpen = () => {
+    try {
+      return win.sessionStorage.getItem(kept) === '1';
+    } catch {
+      return false;
+    }
+  };
 
   const root = doc.createElement('div');
   const shadow = root.attachShadow({ mode: 'closed' });
@@ -120,6 +140,11 @@ export function embedBubble(doc, origin, config) {
       render();
       frame.send(visibilityMessage(open));
     },
+    onTogether() {
+      together = true;
+      if (!open && wasOpen()) toggle();
+      else keepOpen();
+    },
   });
 
   function toggle() {
@@ -129,6 +154,7 @@ export function embedBubble(doc, origin, config) {
       frame.load();
     }
     frame.send(visibilityMessage(open));
+    if (together) keepOpen();
     render();
   }
 

@@ -9,8 +9,8 @@ export const css = (element, styles) => Object.assign(element.style, styles);
 // One chat in `parent`: a placeholder at once, the iframe when load() is called. The placeholder
 // takes the frame's first height so that the host page does not jump when the chat comes in.
 // `size` adds to the styles of both; onPost is called when someone else posts, onReady when a
-// widget page has started.
-export function createFrame(parent, origin, config, { size = {}, onPost = () => {}, onReady = () => {} } = {}) {
+// widget page has started, onTogether when a browsing session is on in it.
+export function createFrame(parent, origin, config, { size = {}, onPost = () => {}, onReady = () => {}, onTogether = () => {} } = {}) {
   const doc = parent.ownerDocument;
   const win = doc.defaultView;
   let height = firstHeight(config);
@@ -53,7 +53,9 @@ export function createFrame(parent, origin, config, { size = {}, onPost = () => 
       if (invite) send(invite);
       onReady(message);
     } else if (message.type === 'widget:together') {
-      if (message.active) startTogether(doc, origin, iframe.contentWindow);
+      if (!message.active) return;
+      startTogether(doc, origin, iframe.contentWindow);
+      onTogether();
     } else if (message.type === 'widget:pods') {
       startTogether(doc, origin, iframe.contentWindow, 'pods');
     } else {

@@ -179,3 +179,32 @@ test('the button counts new posts in the plural forms of the widget\'s language'
   assert.equal(buttonLabel('news', 0, russian), 'Чат #news');
   assert.equal(buttonLabel('news', 1), 'Chat #news, 1 new');
 });
+
+test('in a browsing session, opens on the next page of the site if it was open when the last one was left', () => {
+  const stored = new Map();
+  const onPage = () => {
+    const page = setUp({ stored });
+    page.window.dispatch('load');
+    return page;
+  };
+  const first = onPage();
+  first.button.click();
+  first.fromFrame({ type: 'widget:together', active: true });
+
+  const second = onPage();
+  assert.equal(second.button.getAttribute('aria-expanded'), 'false');
+  second.fromFrame({ type: 'widget:together', active: true });
+  assert.equal(second.button.getAttribute('aria-expanded'), 'true');
+  second.button.click();
+
+  const third = onPage();
+  third.fromFrame({ type: 'widget:together', active: true });
+  assert.equal(third.button.getAttribute('aria-expanded'), 'false');
+});
+
+test('without a browsing session, opens on no page by itself', () => {
+  const stored = new Map([['widget-together-open:mysite', '1']]);
+  const { window, button } = setUp({ stored });
+  window.dispatch('load');
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+});

@@ -123,7 +123,8 @@ class IntersectionObserver {
   }
 }
 
-export function createWindow({ href = 'https://host.example/page', title = 'Host page', reducedMotion = false, intersection = true } = {}) {
+// `stored` is the tab's session storage, shared by the pages a test opens one after another in it.
+export function createWindow({ href = 'https://host.example/page', title = 'Host page', reducedMotion = false, intersection = true, stored = new Map() } = {}) {
   const window = new Target();
   const document = Object.assign(new Target(), {
     title,
@@ -137,8 +138,10 @@ export function createWindow({ href = 'https://host.example/page', title = 'Host
     },
   });
   document.body = new Element(document, 'body');
+  document.head = new Element(document, 'head');
   Object.assign(window, {
     document,
+    sessionStorage: { getItem: (key) => stored.get(key) ?? null, setItem: (key, value) => stored.set(key, String(value)) },
     observers: [],
     location: { href },
     intervals: [],
