@@ -1,6 +1,7 @@
 import { DEFAULT_ACCENT, iconColor } from './accent.js';
 import { createFrame, css } from './frame.js';
 import { visibilityMessage } from './messages.js';
+import { invitation } from './page.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const GAP = '20px';
@@ -169,9 +170,11 @@ export function embedBubble(doc, origin, config) {
   shadow.append(button, panel);
   render();
   doc.body.append(root);
-  // The chat loads closed once the host page has, rather than on the first open, so that posts
+  // An invitation to browse together is answered in the chat's panel, so a page opened by one shows it open.
+  // Otherwise the chat loads closed once the host page has, rather than on the first open, so that posts
   // before the first open count on the badge too; waiting for the page keeps it off the page's own load.
-  if (doc.readyState === 'complete') frame.load();
+  if (invitation(win)) toggle();
+  else if (doc.readyState === 'complete') frame.load();
   else win.addEventListener('load', () => frame.load(), { once: true });
   return frame;
 }

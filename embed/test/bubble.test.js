@@ -208,3 +208,9 @@ test('without a browsing session, opens on no page by itself', () => {
   window.dispatch('load');
   assert.equal(button.getAttribute('aria-expanded'), 'false');
 });
+
+test('opens at once on a page opened by an invitation to browse together', () => {
+  const { button, iframe } = setUp({ href: 'https://host.example/pricing#widget-together=mrYac6Sh5HghfwhYG5CpOw' });
+  assert.equal(button.getAttribute('aria-expanded'), 'true');
+  assert.equal(iframe().src, 'https://chat.example/w/mysite?embed=1');
+});

@@ -8,13 +8,6 @@ namespace Widget.Browser.Tests;
 /// <summary>The script snippet with the tag on the script: a floating button that opens the chat.</summary>
 public sealed class BubbleTests(WidgetApp app, HostPages hostPages, Browsers browsers)
 {
-    // The bubble lives in a closed shadow root, out of reach of the host page's scripts and of
-    // Playwright's selectors alike. Opening it changes nothing a visitor sees.
-    private const string OpenShadowRoots = """
-        const attachShadow = Element.prototype.attachShadow;
-        Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: 'open' }); };
-        """;
-
     [Fact]
     public async Task Bubble_ClosedAfterBeingOpened_CountsNewPostsUntilOpenedAgain()
     {
@@ -24,7 +17,7 @@ public sealed class BubbleTests(WidgetApp app, HostPages hostPages, Browsers bro
         await author.PostAsync(tag, "before the visit", ct);
         await using var reader = await browsers.NewVisitorAsync("reader");
         var page = await reader.Context.NewPageAsync();
-        await page.AddInitScriptAsync(OpenShadowRoots);
+        await page.AddInitScriptAsync(ShadowRoots.OpenAll);
         await page.GotoAsync(hostPages.Add(EmbedSnippets.Bubble(app.BaseAddress, tag)).ToString());
         var button = page.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}", Exact = true });
         var widget = new EmbeddedWidget(page, page.Locator($"iframe[title=\"Chat #{tag}\"]"));
@@ -56,7 +49,7 @@ public sealed class BubbleTests(WidgetApp app, HostPages hostPages, Browsers bro
         await author.PostAsync(tag, "before the visit", ct);
         await using var reader = await browsers.NewVisitorAsync("reader");
         var page = await reader.Context.NewPageAsync();
-        await page.AddInitScriptAsync(OpenShadowRoots);
+        await page.AddInitScriptAsync(ShadowRoots.OpenAll);
         await page.GotoAsync(hostPages.Add(EmbedSnippets.Bubble(app.BaseAddress, tag)).ToString());
         var button = page.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}", Exact = true });
         var widget = new EmbeddedWidget(page, page.Locator($"iframe[title=\"Chat #{tag}\"]"));

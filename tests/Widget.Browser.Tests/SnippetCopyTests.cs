@@ -7,12 +7,6 @@ namespace Widget.Browser.Tests;
 /// <summary>The configurator's Copy buttons, and what the copied snippets make on a webmaster's page.</summary>
 public sealed class SnippetCopyTests(WidgetApp app, HostPages hostPages, Browsers browsers)
 {
-    // The bubble lives in a closed shadow root; opening it changes nothing a visitor sees.
-    private const string OpenShadowRoots = """
-        const attachShadow = Element.prototype.attachShadow;
-        Element.prototype.attachShadow = function (init) { return attachShadow.call(this, { ...init, mode: 'open' }); };
-        """;
-
     [Fact]
     public async Task CopyButton_PressedFromTheKeyboard_CopiesABubbleSnippetThatTakesTheSitesTitleAndAccent()
     {
@@ -48,7 +42,7 @@ public sealed class SnippetCopyTests(WidgetApp app, HostPages hostPages, Browser
         var hostPage = hostPages.Add($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pasted</title></head><body>{copied}</body></html>");
         await using var visitor = await browsers.NewVisitorAsync("visitor");
         var visitorsPage = await visitor.Context.NewPageAsync();
-        await visitorsPage.AddInitScriptAsync(OpenShadowRoots);
+        await visitorsPage.AddInitScriptAsync(ShadowRoots.OpenAll);
         await visitorsPage.GotoAsync(hostPage.ToString());
         var bubble = visitorsPage.GetByRole(AriaRole.Button, new() { Name = Title, Exact = true });
         await bubble.ClickAsync();
