@@ -33,6 +33,11 @@ public sealed class RedisTogetherStore(RedisConnection redis, IOptions<RedisOpti
     // Far more than nodes ever race on one session; past it something is wrong and the caller hears so.
     private const int MaxAttempts = 32;
 
+    // Changes of one session made on this node go one at a time, so a change races only other nodes' and loses to
+    // at most as many changes as there are nodes, however many participants act at once. Sessions share the gates:
+    // two sessions on one gate wait a round trip or two for each other.
+    private readonly SemaphoreSlim[] gates = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     private IDatabase Db => redis.Multiplexer.GetDatabase();
 
     private TimeSpan Lifetime => together.Value.EmptySessionTimeout + options.Value.NodeTimeout;
@@ -47,6 +52,23 @@ public sealed class RedisTogetherStore(RedisConnection redis, IOptions<RedisOpti
             : null;
 
     public async Task<T?> ChangeAsync<T>(string id, Func<SessionState, T?> change, CancellationToken ct)
+        where T : class
+    {
+        var gate = gates[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % (uint)gates.Length)];
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await SwapAsync(id, change, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task RemoveAsync(string id, CancellationToken ct) => await Db.KeyDeleteAsync(Key(id)).WaitAsync(ct);
+
+    private async Task<T?> SwapAsync<T>(string id, Func<SessionState, T?> change, CancellationToken ct)
         where T : class
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -75,8 +97,6 @@ public sealed class RedisTogetherStore(RedisConnection redis, IOptions<RedisOpti
 
         throw new InvalidOperationException("A browsing session changed under every attempt to change it.");
     }
-
-    public async Task RemoveAsync(string id, CancellationToken ct) => await Db.KeyDeleteAsync(Key(id)).WaitAsync(ct);
 
     /// <summary>Keeps the sessions alive that this node holds connections in.</summary>
     public async Task KeepAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
