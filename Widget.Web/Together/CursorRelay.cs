@@ -63,7 +63,7 @@ public sealed partial class CursorRelay(
             {
                 if (room.Take(time.GetUtcNow(), interval) is { } batch)
                 {
-                    await hub.Clients.Clients(room.Watchers()).Pods(batch);
+                    await hub.Clients.Group(room.Group).Pods(batch);
                 }
             });
         }

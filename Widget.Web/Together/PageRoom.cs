@@ -16,6 +16,12 @@ public sealed class PageRoom(string tag, string path, DateTimeOffset now)
 
     public string Path { get; } = path;
 
+    /// <summary>
+    /// The SignalR group of everyone watching this page on any node: each node batches the pods of its own connections
+    /// and sends the batch to the group, which the backplane takes to the other nodes' watchers.
+    /// </summary>
+    public string Group { get; } = $"pods:{tag}:{path}";
+
     public void Watch(string connectionId)
     {
         lock (gate)
@@ -88,14 +94,6 @@ public sealed class PageRoom(string tag, string path, DateTimeOffset now)
             {
                 return watchers.Count == 0;
             }
-        }
-    }
-
-    public IReadOnlyList<string> Watchers()
-    {
-        lock (gate)
-        {
-            return [.. watchers];
         }
     }
 

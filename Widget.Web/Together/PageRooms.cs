@@ -12,8 +12,11 @@ public sealed class PageRooms(TimeProvider time)
     private readonly ConcurrentDictionary<string, PageRoom> byConnection = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
-    /// <summary>Puts the connection in the page's room; returns the room it left, with the visitor it no longer shows there.</summary>
-    public (PageRoom Room, long? Hidden)? Enter(string connectionId, string tag, string path)
+    /// <summary>
+    /// Puts the connection in the page's room; returns that room, and the room it left with the visitor it no longer
+    /// shows there.
+    /// </summary>
+    public (PageRoom Entered, (PageRoom Room, long? Hidden)? Left) Enter(string connectionId, string tag, string path)
     {
         lock (gate)
         {
@@ -21,7 +24,7 @@ public sealed class PageRooms(TimeProvider time)
             var room = rooms.GetOrAdd((tag, path), key => new PageRoom(key.Tag, key.Path, time.GetUtcNow()));
             room.Watch(connectionId);
             byConnection[connectionId] = room;
-            return left;
+            return (room, left);
         }
     }
 

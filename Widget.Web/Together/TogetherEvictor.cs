@@ -20,7 +20,7 @@ public sealed partial class TogetherEvictor(
     {
         foreach (var room in rooms.In(tag).Where(r => r.HideUser(userId)))
         {
-            Tell(tag, hub.Clients.Clients(room.Watchers()).PodGone(userId));
+            Tell(tag, hub.Clients.Group(room.Group).PodGone(userId));
         }
 
         Tell(tag, EvictAsync(tag, userId));

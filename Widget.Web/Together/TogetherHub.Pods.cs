@@ -27,8 +27,15 @@ public sealed partial class TogetherHub
         }
 
         var path = place.Split('?', '#')[0];
-        var left = rooms.Enter(Context.ConnectionId, parsed.Value.Value, path);
+        var (entered, left) = rooms.Enter(Context.ConnectionId, parsed.Value.Value, path);
         Context.Items.Remove(ShadowedPod);
+        // Out of the page left before it hears this visitor gone from it, which is news to that page alone.
+        if (left is ({ } before, _))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, before.Group, Context.ConnectionAborted);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, entered.Group, Context.ConnectionAborted);
         await GoneAsync(left);
     }
 
@@ -78,7 +85,7 @@ public sealed partial class TogetherHub
     {
         if (left is ({ } room, { } userId))
         {
-            await Clients.Clients(room.Watchers()).PodGone(userId);
+            await Clients.Group(room.Group).PodGone(userId);
         }
     }
 }

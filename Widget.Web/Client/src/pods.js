@@ -21,7 +21,8 @@ export function setUpPods(widget, { tag, account, hostPage, askHost }) {
   let hub = null;
   let port = null;
   let path = null;
-  let lastBatch = 0;
+  // The newest batch each visitor's pod came in: every node batches its own visitors by its own clock.
+  const lastBatch = new Map();
 
   const shown = () => toggle.checked && Boolean(account.userId());
   const toHost = (message) => port?.postMessage(message);
@@ -49,7 +50,7 @@ export function setUpPods(widget, { tag, account, hostPage, askHost }) {
     if (!hub || !now) return;
     if (now !== path) {
       toHost({ type: 'clear' });
-      lastBatch = 0;
+      lastBatch.clear();
     }
     path = now;
     if (!(await attempt('WatchPage', tag, path))) return;
@@ -65,14 +66,15 @@ export function setUpPods(widget, { tag, account, hostPage, askHost }) {
       hub = await connectTogether(account.token, {
         Pods(batch) {
           // Batches may overtake each other on the way; an older one would move a pod back.
-          if (batch.path !== path || batch.sequence <= lastBatch) return;
-          lastBatch = batch.sequence;
+          if (batch.path !== path) return;
           for (const { userId, name, color, position } of batch.pods) {
-            if (userId !== account.userId()) toHost({ type: 'pod', userId, name, color, ...position });
+            if (userId === account.userId() || batch.sequence < (lastBatch.get(userId) ?? 0)) continue;
+            lastBatch.set(userId, batch.sequence);
+            toHost({ type: 'pod', userId, name, color, ...position });
           }
         },
         PodGone: (userId) => toHost({ type: 'pod-gone', userId }),
-      }, () => {}, () => { lastBatch = 0; watch(); });
+      }, () => {}, () => { lastBatch.clear(); watch(); });
     } catch {
       return;
     }

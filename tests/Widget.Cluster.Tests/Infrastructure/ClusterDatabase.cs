@@ -19,6 +19,9 @@ internal static class ClusterDatabase
     public static Task TurnOnBrowseTogetherAsync(WidgetCluster cluster, string tag, CancellationToken ct) =>
         ExecuteAsync(cluster, "UPDATE sites SET settings = jsonb_set(settings, '{browseTogether}', 'true') WHERE tag = $1", ct, tag);
 
+    public static Task TurnOnShowVisitorsAsync(WidgetCluster cluster, string tag, CancellationToken ct) =>
+        ExecuteAsync(cluster, "UPDATE sites SET settings = jsonb_set(settings, '{showVisitors}', 'true') WHERE tag = $1", ct, tag);
+
     private static async Task ExecuteAsync(WidgetCluster cluster, string sql, CancellationToken ct, params object[] values)
     {
         await using var data = NpgsqlDataSource.Create(cluster.DatabaseConnectionString);

@@ -20,6 +20,8 @@ internal sealed class ClusterTogether : IAsyncDisposable
         connection.On<CursorBatch>(nameof(ITogetherClient.Cursors), b => Cursors.Writer.TryWrite(b));
         connection.On<FormRelay>(nameof(ITogetherClient.FormChanged), r => Forms.Writer.TryWrite(r));
         connection.On<ChatLine>(nameof(ITogetherClient.Said), l => Lines.Writer.TryWrite(l));
+        connection.On<PodBatch>(nameof(ITogetherClient.Pods), b => Pods.Writer.TryWrite(b));
+        connection.On<long>(nameof(ITogetherClient.PodGone), id => PodsGone.Writer.TryWrite(id));
     }
 
     public HubConnection Connection { get; }
@@ -42,7 +44,12 @@ internal sealed class ClusterTogether : IAsyncDisposable
 
     public Channel<ChatLine> Lines { get; } = Channel.CreateUnbounded<ChatLine>();
 
-    public static async Task<ClusterTogether> ConnectAsync(WidgetNode node, string token, CancellationToken ct)
+    public Channel<PodBatch> Pods { get; } = Channel.CreateUnbounded<PodBatch>();
+
+    public Channel<long> PodsGone { get; } = Channel.CreateUnbounded<long>();
+
+    /// <param name="token">Null for an anonymous visitor, who may watch pods and do nothing else.</param>
+    public static async Task<ClusterTogether> ConnectAsync(WidgetNode node, string? token, CancellationToken ct)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(node.BaseAddress, TogetherHub.Path), options =>

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR.Client;
+using Widget.Cluster.Tests.Infrastructure;
+using Widget.Web.Together;
+
+namespace Widget.Cluster.Tests;
+
+/// <summary>Pods of a page whose visitors' widgets are connected to different nodes.</summary>
+public sealed class CrossNodePodsTests(WidgetCluster cluster)
+{
+    private static readonly CursorPosition OnTheButton = new("#order/2", 0.25, 0.5);
+
+    [Fact(Timeout = 90_000)]
+    public async Task APodShownOnNodeA_IsSeenByAnAnonymousVisitorOfThatPageOnNodeB_AndNotOnAnotherPage_AndItsLeavingToo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = ClusterTags.New();
+        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
+        using (var onA = ClusterApi.For(cluster.A, ownerToken))
+        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
+        }
+
+        await ClusterDatabase.TurnOnShowVisitorsAsync(cluster, tag, ct);
+        await using var anna = await ClusterTogether.ConnectAsync(cluster.A, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
+        await using var reader = await ClusterTogether.ConnectAsync(cluster.B, null, ct);
+        await using var elsewhere = await ClusterTogether.ConnectAsync(cluster.B, null, ct);
+        await reader.Connection.InvokeAsync(nameof(TogetherHub.WatchPage), tag, "/shop?sort=price", ct);
+        await elsewhere.Connection.InvokeAsync(nameof(TogetherHub.WatchPage), tag, "/about", ct);
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.WatchPage), tag, "/shop", ct);
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.ShowMe), true, ct);
+
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.MovePod), OnTheButton, ct);
+        var batch = await ReadAsync(reader.Pods, ct);
+
+        Assert.Equal("/shop", batch.Path);
+        var pod = Assert.Single(batch.Pods);
+        Assert.Equal(OnTheButton, pod.Position);
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.ShowMe), false, ct);
+        Assert.Equal(pod.UserId, await ReadAsync(reader.PodsGone, ct));
+        Assert.False(elsewhere.Pods.Reader.TryRead(out _));
+        Assert.False(elsewhere.PodsGone.Reader.TryRead(out _));
+    }
+
+    private static async Task<T> ReadAsync<T>(Channel<T> channel, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        return await channel.Reader.ReadAsync(timeout.Token);
+    }
+}
