@@ -178,18 +178,41 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         Assert.Contains(session.AnnaId, (await ReadAsync(vera.Admissions, ct)).Participants.Select(p => p.UserId));
     }
 
+    /// <summary>
+    /// nginx sends every client of one address to the same node, so the creator comes through it and the guest has a tab
+    /// on each node: whichever node nginx chose, one of the guest's tabs is on the other.
+    /// </summary>
+    [Fact(Timeout = 90_000)]
+    public async Task ACreatorThroughNginx_AndAGuestWithATabOnEachNode_HearEachOther()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (tag, _) = await BrowsingSiteAsync(ct);
+        var (annaToken, borisToken) = (await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct));
+        await using var anna = await ClusterTogether.ConnectAsync(cluster.Balancer.BaseAddress, annaToken, ct);
+        await using var borisOnA = await ClusterTogether.ConnectAsync(cluster.A, borisToken, ct);
+        await using var borisOnB = await ClusterTogether.ConnectAsync(cluster.B, borisToken, ct);
+        var started = await anna.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Start), tag, ct);
+
+        await borisOnA.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), started.SessionId, ct);
+        var borisId = (await ReadAsync(anna.Knocks, ct)).UserId;
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), started.SessionId, borisId, ct);
+        await ReadAsync(borisOnA.Admissions, ct);
+        await borisOnB.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), started.SessionId, ct);
+
+        await anna.Connection.InvokeAsync(nameof(TogetherHub.Say), started.SessionId, "Both tabs?", ct);
+        Assert.Equal("Both tabs?", (await LineFromAsync(borisOnA, started.CreatorId, ct)).Text);
+        Assert.Equal("Both tabs?", (await LineFromAsync(borisOnB, started.CreatorId, ct)).Text);
+        foreach (var (tab, words) in new[] { (borisOnA, "From A"), (borisOnB, "From B") })
+        {
+            await tab.Connection.InvokeAsync(nameof(TogetherHub.Say), started.SessionId, words, ct);
+            Assert.Equal(words, (await LineFromAsync(anna, borisId, ct)).Text);
+        }
+    }
+
     /// <summary>Anna starts a session on node A in a channel with browsing together on; Boris knocks on node B and she admits him.</summary>
     private async Task<JoinedSession> JoinedSessionAsync(CancellationToken ct)
     {
-        var tag = ClusterTags.New();
-        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
-        using (var onA = ClusterApi.For(cluster.A, ownerToken))
-        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
-        {
-            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
-        }
-
-        await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, tag, ct);
+        var (tag, ownerToken) = await BrowsingSiteAsync(ct);
         var (annaToken, borisToken) = (await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct));
         var anna = await ClusterTogether.ConnectAsync(cluster.A, annaToken, ct);
         var boris = await ClusterTogether.ConnectAsync(cluster.B, borisToken, ct);
@@ -225,6 +248,21 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
     }
 
     /// <summary>A line goes to everyone in the session, its sender too.</summary>
+    /// <summary>A channel claimed as a site with browsing together on, and its owner's token.</summary>
+    private async Task<(string Tag, string OwnerToken)> BrowsingSiteAsync(CancellationToken ct)
+    {
+        var tag = ClusterTags.New();
+        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
+        using (var onA = ClusterApi.For(cluster.A, ownerToken))
+        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
+        }
+
+        await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, tag, ct);
+        return (tag, ownerToken);
+    }
+
     private static async Task<ChatLine> LineFromAsync(ClusterTogether to, long userId, CancellationToken ct)
     {
         ChatLine line;

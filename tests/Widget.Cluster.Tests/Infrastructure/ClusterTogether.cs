@@ -49,10 +49,15 @@ internal sealed class ClusterTogether : IAsyncDisposable
     public Channel<long> PodsGone { get; } = Channel.CreateUnbounded<long>();
 
     /// <param name="token">Null for an anonymous visitor, who may watch pods and do nothing else.</param>
-    public static async Task<ClusterTogether> ConnectAsync(WidgetNode node, string? token, CancellationToken ct)
+    public static Task<ClusterTogether> ConnectAsync(WidgetNode node, string? token, CancellationToken ct) =>
+        ConnectAsync(node.BaseAddress, token, ct);
+
+    /// <param name="server">A node, or nginx in front of them.</param>
+    /// <param name="token">Null for an anonymous visitor, who may watch pods and do nothing else.</param>
+    public static async Task<ClusterTogether> ConnectAsync(Uri server, string? token, CancellationToken ct)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(node.BaseAddress, TogetherHub.Path), options =>
+            .WithUrl(new Uri(server, TogetherHub.Path), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
