@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
 using Widget.Web.Together;
@@ -33,21 +32,14 @@ public sealed class CrossNodePodsTests(WidgetCluster cluster)
         await anna.Connection.InvokeAsync(nameof(TogetherHub.ShowMe), true, ct);
 
         await anna.Connection.InvokeAsync(nameof(TogetherHub.MovePod), OnTheButton, ct);
-        var batch = await ReadAsync(reader.Pods, ct);
+        var batch = await reader.Pods.ReadSoonAsync(ct);
 
         Assert.Equal("/shop", batch.Path);
         var pod = Assert.Single(batch.Pods);
         Assert.Equal(OnTheButton, pod.Position);
         await anna.Connection.InvokeAsync(nameof(TogetherHub.ShowMe), false, ct);
-        Assert.Equal(pod.UserId, await ReadAsync(reader.PodsGone, ct));
+        Assert.Equal(pod.UserId, await reader.PodsGone.ReadSoonAsync(ct));
         Assert.False(elsewhere.Pods.Reader.TryRead(out _));
         Assert.False(elsewhere.PodsGone.Reader.TryRead(out _));
-    }
-
-    private static async Task<T> ReadAsync<T>(Channel<T> channel, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        return await channel.Reader.ReadAsync(timeout.Token);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
@@ -26,19 +25,19 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await using var stranger = await ClusterTogether.ConnectAsync(cluster.B, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
 
         await anna.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct);
-        Assert.Contains(await BatchWithAsync(boris, session.AnnaId, ct), m => m.UserId == session.AnnaId && m.Position == OnTheButton);
+        Assert.Contains((await boris.Cursors.ReadSoonAsync(b => b.Moves.Any(m => m.UserId == session.AnnaId), ct)).Moves, m => m.UserId == session.AnnaId && m.Position == OnTheButton);
         await boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton with { X = 0.75 }, ct);
-        Assert.Contains(await BatchWithAsync(anna, session.BorisId, ct), m => m.UserId == session.BorisId && m.Position.X == 0.75);
+        Assert.Contains((await anna.Cursors.ReadSoonAsync(b => b.Moves.Any(m => m.UserId == session.BorisId), ct)).Moves, m => m.UserId == session.BorisId && m.Position.X == 0.75);
 
         await boris.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct);
-        Assert.Equal(new FormRelay(session.Id, session.BorisId, Typed), await ReadAsync(anna.Forms, ct));
+        Assert.Equal(new FormRelay(session.Id, session.BorisId, Typed), await anna.Forms.ReadSoonAsync(ct));
         await anna.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct);
-        Assert.Equal(new FormRelay(session.Id, session.AnnaId, Typed), await ReadAsync(boris.Forms, ct));
+        Assert.Equal(new FormRelay(session.Id, session.AnnaId, Typed), await boris.Forms.ReadSoonAsync(ct));
 
         await anna.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Over here", ct);
-        Assert.Equal("Over here", (await ReadAsync(boris.Lines, ct)).Text);
+        Assert.Equal("Over here", (await boris.Lines.ReadSoonAsync(ct)).Text);
         await boris.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Got it", ct);
-        Assert.Equal("Got it", (await LineFromAsync(anna, session.BorisId, ct)).Text);
+        Assert.Equal("Got it", (await anna.Lines.ReadSoonAsync(l => l.UserId == session.BorisId, ct)).Text);
 
         await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
         await Assert.ThrowsAsync<HubException>(() => stranger.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct));
@@ -57,14 +56,14 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct);
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
 
-        Assert.Equal(session.Id, await ReadAsync(session.Boris.Removals, ct));
+        Assert.Equal(session.Id, await session.Boris.Removals.ReadSoonAsync(ct));
         Assert.DoesNotContain(
-            (await ParticipantsWithoutAsync(session.Anna, session.BorisId, ct)).Participants, p => p.UserId == session.BorisId);
+            (await session.Anna.Participants.ReadSoonAsync(v => v.Participants.All(p => p.UserId != session.BorisId), ct)).Participants, p => p.UserId == session.BorisId);
         await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.SendForm), session.Id, Typed, ct));
         await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
         // Out of the session's group on node B too: what is said after reaches him no more.
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Just us now", ct);
-        await LineFromAsync(session.Anna, session.AnnaId, ct);
+        await session.Anna.Lines.ReadSoonAsync(l => l.UserId == session.AnnaId, ct);
         await Task.Delay(500, ct);
         Assert.False(session.Boris.Lines.Reader.TryRead(out _));
         var answer = await session.Boris.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
@@ -84,12 +83,12 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await using var secondTab = await ClusterTogether.ConnectAsync(cluster.B, session.BorisToken, ct);
         Assert.Equal("admitted", (await secondTab.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct)).State);
         await secondTab.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Back", ct);
-        Assert.Equal("Back", (await ReadAsync(session.Anna.Lines, ct)).Text);
+        Assert.Equal("Back", (await session.Anna.Lines.ReadSoonAsync(ct)).Text);
 
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.End), session.Id, ct);
 
-        Assert.Equal(session.Id, await ReadAsync(secondTab.Ends, ct));
-        Assert.Equal(session.Id, await ReadAsync(reloaded.Ends, ct));
+        Assert.Equal(session.Id, await secondTab.Ends.ReadSoonAsync(ct));
+        Assert.Equal(session.Id, await reloaded.Ends.ReadSoonAsync(ct));
         await Assert.ThrowsAsync<HubException>(() => secondTab.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
         await Assert.ThrowsAsync<HubException>(() => reloaded.Connection.InvokeAsync(nameof(TogetherHub.Rejoin), session.Id, ct));
     }
@@ -102,13 +101,13 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         var veraToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
         await using var vera = await ClusterTogether.ConnectAsync(cluster.B, veraToken, ct);
         await vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
-        var veraId = (await ReadAsync(session.Anna.Knocks, ct)).UserId;
+        var veraId = (await session.Anna.Knocks.ReadSoonAsync(ct)).UserId;
 
         await BanAsync(session, session.BorisId, ct);
         await BanAsync(session, veraId, ct);
 
-        Assert.Equal(session.Id, await ReadAsync(session.Boris.Removals, ct));
-        Assert.Equal(session.Id, await ReadAsync(vera.Declines, ct));
+        Assert.Equal(session.Id, await session.Boris.Removals.ReadSoonAsync(ct));
+        Assert.Equal(session.Id, await vera.Declines.ReadSoonAsync(ct));
         await Assert.ThrowsAsync<HubException>(() => session.Boris.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
         var refusal = await Assert.ThrowsAsync<HubException>(() => vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct));
         Assert.Contains("banned", refusal.Message, StringComparison.Ordinal);
@@ -128,7 +127,7 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await annaOnB.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
         await borisOnA.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), session.Id, ct);
         await borisOnA.Connection.InvokeAsync(nameof(TogetherHub.Say), session.Id, "Still here", ct);
-        Assert.Equal("Still here", (await LineFromAsync(annaOnB, session.BorisId, ct)).Text);
+        Assert.Equal("Still here", (await annaOnB.Lines.ReadSoonAsync(l => l.UserId == session.BorisId, ct)).Text);
         await annaOnB.Connection.StopAsync(ct);
         await borisOnA.Connection.StopAsync(ct);
         // Past the test nodes' 5 s empty-session timeout, with room for a busy node to hear both closes late.
@@ -156,7 +155,7 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await Assert.ThrowsAsync<HubException>(() => strangerCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
         await borisCall.InvokeAsync(nameof(CallHub.Leave), ct);
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
-        await ReadAsync(session.Boris.Removals, ct);
+        await session.Boris.Removals.ReadSoonAsync(ct);
         await Assert.ThrowsAsync<HubException>(() => borisCall.InvokeAsync<CallJoined>(nameof(CallHub.JoinSession), session.Id, ct));
     }
 
@@ -168,14 +167,14 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         await using var vera = await ClusterTogether.ConnectAsync(cluster.A, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
 
         await vera.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), session.Id, ct);
-        var veraId = (await ReadAsync(session.Anna.Knocks, ct)).UserId;
+        var veraId = (await session.Anna.Knocks.ReadSoonAsync(ct)).UserId;
 
         var refusal = await Assert.ThrowsAsync<HubException>(() => session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct));
         Assert.Contains("full", refusal.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<HubException>(() => vera.Connection.InvokeAsync(nameof(TogetherHub.Move), session.Id, OnTheButton, ct));
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Remove), session.Id, session.BorisId, ct);
         await session.Anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), session.Id, veraId, ct);
-        Assert.Contains(session.AnnaId, (await ReadAsync(vera.Admissions, ct)).Participants.Select(p => p.UserId));
+        Assert.Contains(session.AnnaId, (await vera.Admissions.ReadSoonAsync(ct)).Participants.Select(p => p.UserId));
     }
 
     /// <summary>
@@ -194,18 +193,18 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         var started = await anna.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Start), tag, ct);
 
         await borisOnA.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), started.SessionId, ct);
-        var borisId = (await ReadAsync(anna.Knocks, ct)).UserId;
+        var borisId = (await anna.Knocks.ReadSoonAsync(ct)).UserId;
         await anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), started.SessionId, borisId, ct);
-        await ReadAsync(borisOnA.Admissions, ct);
+        await borisOnA.Admissions.ReadSoonAsync(ct);
         await borisOnB.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Rejoin), started.SessionId, ct);
 
         await anna.Connection.InvokeAsync(nameof(TogetherHub.Say), started.SessionId, "Both tabs?", ct);
-        Assert.Equal("Both tabs?", (await LineFromAsync(borisOnA, started.CreatorId, ct)).Text);
-        Assert.Equal("Both tabs?", (await LineFromAsync(borisOnB, started.CreatorId, ct)).Text);
+        Assert.Equal("Both tabs?", (await borisOnA.Lines.ReadSoonAsync(l => l.UserId == started.CreatorId, ct)).Text);
+        Assert.Equal("Both tabs?", (await borisOnB.Lines.ReadSoonAsync(l => l.UserId == started.CreatorId, ct)).Text);
         foreach (var (tab, words) in new[] { (borisOnA, "From A"), (borisOnB, "From B") })
         {
             await tab.Connection.InvokeAsync(nameof(TogetherHub.Say), started.SessionId, words, ct);
-            Assert.Equal(words, (await LineFromAsync(anna, borisId, ct)).Text);
+            Assert.Equal(words, (await anna.Lines.ReadSoonAsync(l => l.UserId == borisId, ct)).Text);
         }
     }
 
@@ -219,9 +218,9 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         var started = await anna.Connection.InvokeAsync<SessionView>(nameof(TogetherHub.Start), tag, ct);
 
         Assert.Equal("waiting", (await boris.Connection.InvokeAsync<KnockAnswer>(nameof(TogetherHub.Knock), started.SessionId, ct)).State);
-        var knock = await ReadAsync(anna.Knocks, ct);
+        var knock = await anna.Knocks.ReadSoonAsync(ct);
         await anna.Connection.InvokeAsync(nameof(TogetherHub.Admit), started.SessionId, knock.UserId, ct);
-        var admitted = await ReadAsync(boris.Admissions, ct);
+        var admitted = await boris.Admissions.ReadSoonAsync(ct);
 
         Assert.Equal([started.CreatorId, knock.UserId], admitted.Participants.Select(p => p.UserId));
         return new JoinedSession(started.SessionId, tag, ownerToken, started.CreatorId, knock.UserId, annaToken, borisToken, anna, boris);
@@ -234,20 +233,6 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
         Assert.Equal(HttpStatusCode.NoContent, ban.StatusCode);
     }
 
-    /// <summary>The moves of the first batch holding one by <paramref name="userId"/>: batches may carry the widget's own move first.</summary>
-    private static async Task<IReadOnlyList<CursorMove>> BatchWithAsync(ClusterTogether to, long userId, CancellationToken ct)
-    {
-        CursorBatch batch;
-        do
-        {
-            batch = await ReadAsync(to.Cursors, ct);
-        }
-        while (batch.Moves.All(m => m.UserId != userId));
-
-        return batch.Moves;
-    }
-
-    /// <summary>A line goes to everyone in the session, its sender too.</summary>
     /// <summary>A channel claimed as a site with browsing together on, and its owner's token.</summary>
     private async Task<(string Tag, string OwnerToken)> BrowsingSiteAsync(CancellationToken ct)
     {
@@ -261,37 +246,6 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
 
         await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, tag, ct);
         return (tag, ownerToken);
-    }
-
-    private static async Task<ChatLine> LineFromAsync(ClusterTogether to, long userId, CancellationToken ct)
-    {
-        ChatLine line;
-        do
-        {
-            line = await ReadAsync(to.Lines, ct);
-        }
-        while (line.UserId != userId);
-
-        return line;
-    }
-
-    private static async Task<SessionView> ParticipantsWithoutAsync(ClusterTogether to, long userId, CancellationToken ct)
-    {
-        SessionView view;
-        do
-        {
-            view = await ReadAsync(to.Participants, ct);
-        }
-        while (view.Participants.Any(p => p.UserId == userId));
-
-        return view;
-    }
-
-    private static async Task<T> ReadAsync<T>(Channel<T> channel, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        return await channel.Reader.ReadAsync(timeout.Token);
     }
 
     private sealed record JoinedSession(
