@@ -55,38 +55,6 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
     }
 
     [Fact]
-    public async Task OnTheDemosBubble_AnInvitationOpensTheChat_AndAFollowerFindsItOpenOnThePageFollowingLedTo()
-    {
-        await using var anna = await browsers.NewVisitorAsync("anna");
-        await using var boris = await browsers.NewVisitorAsync("boris");
-        var tag = TestTags.New();
-        using var owner = await ApiAuthor.SignInAsync(app, TestTags.NewLogin(), Ct);
-        await SiteSeeder.ClaimAsync(app.Services, tag, owner.UserId, new SiteSettings { BrowseTogether = true }, Ct);
-        var site = DemoSite.Add(hostPages, app.BaseAddress, tag, bubble: true);
-        var annaLogin = TestTags.NewLogin();
-
-        var annas = await OpenBubbleAsync(anna, site.Pricing, tag);
-        await annas.HostPage.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}", Exact = true }).ClickAsync();
-        await annas.SignInThroughPopupAsync(annaLogin);
-        await Frame(annas).GetByRole(AriaRole.Button, new() { Name = "Browse together" }).ClickAsync();
-        var link = Frame(annas).Locator(".together-link");
-        await Expect(link).ToHaveValueAsync(new Regex("#widget-together=[A-Za-z0-9_-]{22}$"));
-
-        var boriss = await OpenBubbleAsync(boris, new Uri(await link.InputValueAsync()), tag);
-        var borisBubble = boriss.HostPage.GetByRole(AriaRole.Button, new() { Name = $"Chat #{tag}", Exact = true });
-        await Expect(borisBubble).ToHaveAttributeAsync("aria-expanded", "true");
-        await boriss.SignInThroughPopupAsync(TestTags.NewLogin());
-        await Frame(boriss).GetByRole(AriaRole.Button, new() { Name = "Ask to join" }).ClickAsync();
-        await Frame(annas).Locator(".together-knocks li").GetByRole(AriaRole.Button, new() { Name = "Admit" }).ClickAsync();
-        await Frame(boriss).GetByRole(AriaRole.Button, new() { Name = $"Follow {annaLogin}" }).ClickAsync();
-        await ClickLinkAsync(annas.HostPage, "Book a table");
-
-        await Expect(boriss.HostPage).ToHaveURLAsync(site.Book.ToString());
-        await Expect(borisBubble).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(Frame(boriss).GetByRole(AriaRole.Button, new() { Name = $"Stop following {annaLogin}" })).ToBeVisibleAsync();
-    }
-
-    [Fact]
     public async Task AChatLine_ReachesTheOther_AlsoAfterTheGuestsHubDroppedAndCameBack()
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
@@ -143,15 +111,6 @@ public sealed partial class BrowseTogetherFollowTests(WidgetApp app, HostPages h
     }
 
     private static IFrameLocator Frame(EmbeddedWidget widget) => widget.Iframe.ContentFrame;
-
-    /// <summary>A page of the demo with the chat in its bubble, whose closed shadow root the test opens.</summary>
-    private static async Task<EmbeddedWidget> OpenBubbleAsync(Visitor visitor, Uri page, string tag)
-    {
-        var tab = await visitor.Context.NewPageAsync();
-        await tab.AddInitScriptAsync(ShadowRoots.OpenAll);
-        await tab.GotoAsync(page.ToString());
-        return new EmbeddedWidget(tab, tab.Locator($"iframe[title=\"Chat #{tag}\"]"));
-    }
 
     /// <summary>
     /// Clicks a link of the long demo page once it has been scrolled into view and painted: right after a scroll,
