@@ -10,6 +10,9 @@ public interface ILiveClient
     /// <summary>A post is shown in the tag: new, approved, or unhidden, which brings it back with its old seq.</summary>
     Task PostAdded(PostEvent e);
 
+    /// <summary>Posts of a crowded tag that came within one tick, in seq order: one frame to each viewer instead of one per post.</summary>
+    Task PostsAdded(IReadOnlyList<PostEvent> events);
+
     /// <summary>Its author changed a post's text: the widget swaps in the new rendering.</summary>
     Task PostEdited(PostEditedEvent e);
 

@@ -13,6 +13,8 @@ internal sealed class JoinedTags
 
     public int Count => tags.Length;
 
+    public IReadOnlyList<string> All => tags;
+
     public static JoinedTags Of(HubCallerContext context)
     {
         if (context.Features.Get<JoinedTags>() is { } joined)
@@ -27,12 +29,16 @@ internal sealed class JoinedTags
 
     public bool Contains(string tag) => Array.IndexOf(tags, tag) >= 0;
 
-    public void Add(string tag)
+    /// <summary>False when the connection already follows the tag.</summary>
+    public bool Add(string tag)
     {
-        if (!Contains(tag))
+        if (Contains(tag))
         {
-            tags = [.. tags, tag];
+            return false;
         }
+
+        tags = [.. tags, tag];
+        return true;
     }
 
     public bool Remove(string tag)

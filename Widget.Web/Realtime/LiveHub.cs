@@ -26,6 +26,7 @@ namespace Widget.Web.Realtime;
 /// </remarks>
 public sealed class LiveHub(
     PresenceTracker presence,
+    LiveChannels channels,
     TypingThrottle typing,
     IOptions<RealtimeOptions> options,
     IOptions<PresenceOptions> presenceOptions)
@@ -53,6 +54,11 @@ public sealed class LiveHub(
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Disconnected(Context.ConnectionId);
+        foreach (var tag in JoinedTags.Of(Context).All)
+        {
+            channels.Left(tag);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -79,7 +85,11 @@ public sealed class LiveHub(
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
-        joined.Add(parsed.Value.Value);
+        if (joined.Add(parsed.Value.Value))
+        {
+            channels.Joined(parsed.Value.Value);
+        }
+
         var here = counted
             ? await presence.JoinAsync(Context.ConnectionId, Viewer, parsed.Value.Value, Context.ConnectionAborted)
             : await presence.GetAsync(parsed.Value.Value, Context.ConnectionAborted);
@@ -122,6 +132,7 @@ public sealed class LiveHub(
     {
         if (Tag.TryParse(tag, out var parsed) && JoinedTags.Of(Context).Remove(parsed.Value.Value))
         {
+            channels.Left(parsed.Value.Value);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.ForTag(parsed.Value), Context.ConnectionAborted);
             await presence.LeaveAsync(Context.ConnectionId, parsed.Value.Value, Context.ConnectionAborted);
         }

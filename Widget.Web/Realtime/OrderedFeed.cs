@@ -9,8 +9,8 @@ namespace Widget.Web.Realtime;
 
 /// <summary>
 /// Pushes the posts this node stores to the viewers of each of their tags, in each tag's seq order: one reader
-/// takes them as <see cref="PostOrder"/> releases them and starts their sends in that order, and a connection
-/// writes what it is sent in the order the sends start. The sends are not awaited (<see cref="DetachedSends"/>).
+/// takes them as <see cref="PostOrder"/> releases them and starts their sends in that order (<see cref="PostFanOut"/>), and a
+/// connection writes what it is sent in the order the sends start. The sends are not awaited (<see cref="DetachedSends"/>).
 /// </summary>
 /// <remarks>
 /// A send that fails (the backplane's Redis is down) loses nothing: the post is stored, so the poster is told it
@@ -18,7 +18,7 @@ namespace Widget.Web.Realtime;
 /// with several tags is rendered once, at its first place, for all of them.
 /// </remarks>
 public sealed partial class OrderedFeed(
-    PostOrder order, IHubContext<LiveHub, ILiveClient> hub, PostHtmlRenderer renderer, WidgetPageEvictions pages, WidgetMetrics metrics, ILogger<OrderedFeed> logger)
+    PostOrder order, IHubContext<LiveHub, ILiveClient> hub, PostFanOut fanOut, PostHtmlRenderer renderer, WidgetPageEvictions pages, WidgetMetrics metrics, ILogger<OrderedFeed> logger)
     : BackgroundService
 {
     /// <summary>Posts with places still to send; only the reader touches it.</summary>
@@ -61,10 +61,16 @@ public sealed partial class OrderedFeed(
             unfinished.Remove(post.Id);
         }
 
-        // A post written under a shadow ban reaches its author's own connections and nobody else.
-        var viewers = placed.Shadow ? hub.Clients.User(UserIds.Of(post.AuthorId)) : hub.Clients.Group(LiveGroups.ForTag(placed.Placement.Tag));
-        var send = viewers.PostAdded(new PostEvent(placed.Placement.Tag, placed.Placement.Seq, post, fanning.Html));
-        DetachedSends.Observe(send, placed.Shadow ? null : () => Sent(fanning), e => Failed(post.Id, e));
+        var added = new PostEvent(placed.Placement.Tag, placed.Placement.Seq, post, fanning.Html);
+        if (placed.Shadow)
+        {
+            // A post written under a shadow ban reaches its author's own connections and nobody else.
+            DetachedSends.Observe(hub.Clients.User(UserIds.Of(post.AuthorId)).PostAdded(added), null, e => Failed(post.Id, e));
+        }
+        else
+        {
+            fanOut.Send(added, () => Sent(fanning), e => Failed(post.Id, e));
+        }
     }
 
     private void Sent(Fanning fanning)

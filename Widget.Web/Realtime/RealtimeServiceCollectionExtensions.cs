@@ -28,6 +28,8 @@ public static class RealtimeServiceCollectionExtensions
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();
         builder.Services.AddHostedService<OrderedFeed>();
+        builder.Services.AddSingleton<LiveChannels>();
+        builder.Services.AddSingleton<PostFanOut>();
         builder.Services.AddSingleton<PostChanges>();
         builder.Services.AddScoped<CatchUpReader>();
         // One node counts in memory; AddWidgetCluster registers the Redis counter first when nodes share one.

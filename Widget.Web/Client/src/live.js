@@ -32,7 +32,7 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   let early = [];
   let holeTimer;
 
-  connection.on('PostAdded', (event) => {
+  function added(event) {
     if (event.tag !== tag) return;
     if (held) held.push(event);
     else if (event.seq <= log.lastSeq + 1) applyInOrder([event]);
@@ -42,7 +42,10 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
       early.push(event);
       holeTimer ??= setTimeout(join, REORDER_WAIT_MS);
     }
-  });
+  }
+  connection.on('PostAdded', added);
+  // A crowded channel's posts of one tick, in seq order.
+  connection.on('PostsAdded', (events) => events.forEach(added));
   connection.on('SignedOut', onSignedOut);
   for (const [name, handler] of Object.entries(events)) connection.on(name, handler);
   connection.onreconnecting(() => {

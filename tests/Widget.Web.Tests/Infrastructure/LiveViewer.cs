@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -28,12 +29,22 @@ public sealed class LiveViewer : IAsyncDisposable
     private readonly Channel<UnbannedEvent> unbans = Channel.CreateUnbounded<UnbannedEvent>();
     private readonly Channel<HeldPostEvent> held = Channel.CreateUnbounded<HeldPostEvent>();
     private readonly Channel<PostRejectedEvent> rejections = Channel.CreateUnbounded<PostRejectedEvent>();
+    private readonly ConcurrentQueue<int> frames = new();
     private int signedOut;
 
     private LiveViewer(HubConnection connection)
     {
         Connection = connection;
-        connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e => posts.Writer.TryWrite(e));
+        connection.On<PostEvent>(nameof(ILiveClient.PostAdded), e =>
+        {
+            frames.Enqueue(1);
+            posts.Writer.TryWrite(e);
+        });
+        connection.On<PostEvent[]>(nameof(ILiveClient.PostsAdded), batch =>
+        {
+            frames.Enqueue(batch.Length);
+            Array.ForEach(batch, e => posts.Writer.TryWrite(e));
+        });
         connection.On<PostRemovedEvent>(nameof(ILiveClient.PostRemoved), e => removals.Writer.TryWrite(e));
         connection.On<PostEditedEvent>(nameof(ILiveClient.PostEdited), e => edits.Writer.TryWrite(e));
         connection.On<ReactionsChangedEvent>(nameof(ILiveClient.ReactionsChanged), e => reactions.Writer.TryWrite(e));
@@ -49,6 +60,9 @@ public sealed class LiveViewer : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>How many posts each frame of new posts carried, in the order they came.</summary>
+    public IReadOnlyList<int> PostFrames => [.. frames];
 
     public bool WasSignedOut => Volatile.Read(ref signedOut) == 1;
 
