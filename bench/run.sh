@@ -20,7 +20,7 @@ cd "$bench_root"
 
 if [[ ${BENCH_QUICK:-0} == 1 ]]; then
   : "${BENCH_VIEWERS:=600}" "${BENCH_CHANNELS:=60}" "${BENCH_HOLD_SECONDS:=3}" "${BENCH_CHAT_SECONDS:=4}"
-  : "${BENCH_HOT_VIEWERS:=600}" "${BENCH_HOT_SECONDS:=4}" "${BENCH_INGEST_SECONDS:=3}" "${BENCH_PAGE_SECONDS:=2}"
+  : "${BENCH_HOT_VIEWERS:=600}" "${BENCH_HOT_SECONDS:=4}" "${BENCH_HOT_RATES:=2 20}" "${BENCH_INGEST_SECONDS:=3}" "${BENCH_PAGE_SECONDS:=2}"
   : "${BENCH_USERS:=40}"
 fi
 VIEWERS=${BENCH_VIEWERS:-10000}                 # density and chat viewers
@@ -30,8 +30,9 @@ HOLD_SECONDS=${BENCH_HOLD_SECONDS:-30}          # density: idle viewers held thi
 CHAT_RATES=${BENCH_CHAT_RATES:-500 2000}        # chat: posts per second, one phase each
 CHAT_SECONDS=${BENCH_CHAT_SECONDS:-20}
 HOT_VIEWERS=${BENCH_HOT_VIEWERS:-10000}         # hot channel: all on one channel
-HOT_RATE=${BENCH_HOT_RATE:-2}
-HOT_SECONDS=${BENCH_HOT_SECONDS:-20}
+HOT_RATES=${BENCH_HOT_RATES:-2 5 10 15 20 30 40 60 80}  # hot channel: a climb, one phase per rate, the same viewers throughout
+HOT_RATE=${BENCH_HOT_RATE:-20}                  # ... of which this one is shown in full
+HOT_SECONDS=${BENCH_HOT_SECONDS:-10}
 INGEST_SECONDS=${BENCH_INGEST_SECONDS:-10}
 INGEST_WORKERS=${BENCH_INGEST_WORKERS:-200}     # concurrent authors, closed loop
 PAGE_SECONDS=${BENCH_PAGE_SECONDS:-8}
@@ -176,12 +177,20 @@ scenario_density_chat() {
   stats density after --collect
 }
 
+# hot: one channel of HOT_VIEWERS, posted to at each of HOT_RATES in turn, lowest first, up to HOT_RATE and then on
+# until a viewer the poster holds sees a phase not kept up with; the report finds the highest rate every lower one of
+# which was kept up with too. A phase past what the target keeps up with leaves a backlog that the phases after it
+# inherit, which is why the sweep climbs, stops, and counts only an unbroken run.
 scenario_hot() {
+  local phases=() id=10 rate
+  # Run on its own, it gets the warm-up the connection and chat scenario would have given it.
+  [[ " ${BENCH_SCENARIOS:-density_chat} " == *" density_chat "* ]] || warm_up
   stats hot before --collect
   start_viewers hot "$HOT_VIEWERS" 1 hot
+  for rate in $HOT_RATES; do phases+=(--phase "$id:hot$rate:$rate:$HOT_SECONDS"); id=$((id + 1)); done
   bench post --url "$hub" --protocol "$protocol" --tokens "$tokens" --connections 2 --channels 1 --channel-prefix hot \
-    --phase "10:hot:$HOT_RATE:$HOT_SECONDS" --target "$target" --scenario hot --sources 127.0.0.10 --out "$results" \
-    --pid "$pid" "${stats_at[@]}" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 200
+    "${phases[@]}" --sweep-from "$HOT_RATE" --target "$target" --scenario hot --sources 127.0.0.10 --out "$results" \
+    --pid "$pid" "${stats_at[@]}" "${watch[@]}" --watch "$(gen_watch)" --max-seconds 600
   sleep 3
   stop_viewers
   stats hot after --collect
@@ -242,4 +251,4 @@ bench_log "all scenarios done, $elapsed s since the start; writing the report"
 command="bench/run.sh"
 for v in $(compgen -e | grep '^BENCH_' | sort); do command="$v=${!v} $command"; done
 bench report --results "$results" ${DOC:+--doc "$DOC"} --machine "$(bench_machine)" --command "$command" --elapsed "$elapsed" \
-  --viewers "$VIEWERS" --hot-viewers "$HOT_VIEWERS"
+  --viewers "$VIEWERS" --hot-viewers "$HOT_VIEWERS" --hot-headline "hot$HOT_RATE"

@@ -33,17 +33,26 @@ public static class PostCommand
         using var http = new HttpClient(Loopback.Handler([IPAddress.Loopback]));
         var probe = StatsCommand.Probe(args, http);
 
-        await using var pool = new PosterPool(Loopback.ParseSources(args.Text("sources", "127.0.0.4")));
-        await pool.ConnectAsync(args.Text("protocol", "signalr"), args.Required("url"), HubUrl.Tokens(args.Optional("tokens")), args.WholeNumber("connections", 50), stop);
+        var sources = Loopback.ParseSources(args.Text("sources", "127.0.0.4"));
+        var (protocol, url) = (args.Text("protocol", "signalr"), args.Required("url"));
+        await using var pool = new PosterPool(sources);
+        await pool.ConnectAsync(protocol, url, HubUrl.Tokens(args.Optional("tokens")), args.WholeNumber("connections", 50), stop);
+        // --sweep-from RATE: the phases climb, and from the first at RATE or more, the climb ends after one not kept up with.
+        var sweepFrom = args.Number("sweep-from", double.PositiveInfinity);
+        using var probeInvoker = new HttpMessageInvoker(Loopback.Handler(sources));
+        await using var sweep = double.IsFinite(sweepFrom) ? await SweepProbe.JoinAsync(protocol, url, probeInvoker, prefix + "0", stop) : null;
         foreach (var plan in args.All("phase").Select(PostPlan.Parse))
         {
+            var keptUp = true;
             for (var round = 1; round <= rounds; round++)
             {
                 var run = new PhaseRun(plan, pool.Sockets, channels, prefix, maxInflight);
                 var serverBefore = (await probe.TakeAsync(target, scenario, plan.Name + "-start", collect: false, stop)).Server;
                 var before = cpu.Take();
+                sweep?.Begin(plan.Id);
                 await run.SendAsync(stop);
                 await run.DrainAsync(drain, stop);
+                keptUp = sweep is null || await sweep.KeptUpAsync(run.Accepted, drain, stop);
                 var use = cpu.Take().Since(before);
                 var serverAfter = (await probe.TakeAsync(target, scenario, plan.Name, collect: false, stop)).Server;
                 var result = run.Result(target, scenario, use, serverBefore, serverAfter);
@@ -55,6 +64,12 @@ public static class PostCommand
                 {
                     break;
                 }
+            }
+
+            if (plan.Rate >= sweepFrom && !keptUp)
+            {
+                Console.WriteLine($"post {target}: not kept up with at {plan.Rate}/s, seen by a viewer; the climb ends here");
+                break;
             }
         }
 

@@ -19,7 +19,9 @@ public static class ReportCommand
         comparison.AddDensity();
         comparison.AddDeliveries("chat", "density", "chat");
         comparison.AddDeliveries("smoke", "smoke", "smoke");
-        comparison.AddDeliveries("hot", "hot", "hot channel");
+        var hotHeadline = args.Optional("hot-headline");
+        comparison.AddDeliveries("hot", "hot", "hot channel", hotHeadline);
+        comparison.AddSweep("hot channel");
         comparison.AddIngest();
         comparison.AddPage();
 
@@ -47,7 +49,7 @@ public static class ReportCommand
                 + "what the collector holds from the OS as of its last collection):\n\n").Append(churn).Append('\n');
         }
 
-        var aims = TargetCheck.Build(comparison, set);
+        var aims = TargetCheck.Build(comparison, set, hotHeadline);
         if (aims.Count > 0)
         {
             text.Append("Aims of the issue, against this run:\n\n").Append(aims).Append('\n');

@@ -36,6 +36,47 @@ public sealed class Comparison
 
     public Dictionary<string, double> Memory { get; } = [];
 
+    /// <summary>Connects a second with the join, per target, from the density scenario.</summary>
+    public Dictionary<string, double> Connects { get; } = [];
+
+    /// <summary>Every phase of a sweep of rates, per target.</summary>
+    public List<(string Target, DeliveryFigures Figures)> Sweep { get; } = [];
+
+    /// <summary>The highest rate each target kept up with, when every rate below it was kept up with too; 0 when none was.</summary>
+    public Dictionary<string, double> HighestCleanRate { get; } = [];
+
+    /// <summary>One row per rate of the sweep, and the highest rate each target kept up with (<see cref="DeliveryFigures.KeepsUp"/>).</summary>
+    public void AddSweep(string label)
+    {
+        if (Sweep.Count == 0)
+        {
+            return;
+        }
+
+        var targets = Targets();
+        foreach (var rate in Sweep.Select(x => x.Figures.Posts.Rate).Distinct().Order())
+        {
+            var figures = targets.Select(t => Sweep.FirstOrDefault(x => x.Target == t && x.Figures.Posts.Rate == rate).Figures).ToArray();
+            Row($"{label} sweep", $"{Format.Count(rate)} posts/s: post → last viewer p99 (ms); kept up", figures, f => f.LastViewer.Percentile(0.99),
+                f => $"{Format.Ms(f.LastViewer.Percentile(0.99))}; {(f.KeepsUp ? "yes" : "no")}");
+        }
+
+        foreach (var target in targets)
+        {
+            var phases = Sweep.Where(x => x.Target == target).Select(x => x.Figures).OrderBy(f => f.Posts.Rate).ToList();
+            if (phases.Count > 0)
+            {
+                HighestCleanRate[target] = phases.TakeWhile(f => f.KeepsUp).LastOrDefault()?.Posts.Rate ?? 0;
+            }
+        }
+
+        var kept = targets.Select(t => HighestCleanRate.TryGetValue(t, out var rate)
+            ? new KeptUp(rate, Sweep.FirstOrDefault(x => x.Target == t && x.Figures.Posts.Rate == rate).Figures?.LastViewer.Percentile(0.99))
+            : null).ToArray();
+        Row($"{label} sweep", "highest rate kept up with (posts/s); last viewer p99 at it (ms)", kept, k => k.Rate,
+            k => k.P99 is { } p99 ? $"{Format.Count(k.Rate)}; {Format.Ms(p99)}" : "none");
+    }
+
     public void AddDensity()
     {
         var targets = Targets();
@@ -57,6 +98,7 @@ public sealed class Comparison
             if (figures[i] is { } f)
             {
                 Memory[targets[i]] = f.RssPerViewer;
+                Connects[targets[i]] = f.ConnectsPerSecond;
                 if (f.Joined < f.Requested)
                 {
                     Problems.Add($"{targets[i]}: only {f.Joined} of {f.Requested} viewers joined");
@@ -65,7 +107,8 @@ public sealed class Comparison
         }
     }
 
-    public void AddDeliveries(string postScenario, string viewerScenario, string label)
+    /// <param name="headline">For a sweep of rates, the one phase shown in full; the others are summed up by <see cref="AddSweep"/>.</param>
+    public void AddDeliveries(string postScenario, string viewerScenario, string label, string? headline = null)
     {
         foreach (var name in set.Posts.Where(p => p.Scenario == postScenario).Select(p => p.Name).Distinct())
         {
@@ -73,6 +116,15 @@ public sealed class Comparison
             var figures = targets.Select(t =>
                 set.Posts.FirstOrDefault(p => p.Target == t && p.Name == name) is { } posts
                     ? DeliveryFigures.For(set, t, viewerScenario, posts) : null).ToArray();
+            if (headline is not null)
+            {
+                Sweep.AddRange(targets.Zip(figures).Where(x => x.Second is not null).Select(x => (x.First, x.Second!)));
+                if (name != headline)
+                {
+                    continue;
+                }
+            }
+
             var scenario = $"{label} {name}";
             var first = figures.First(f => f is not null)!;
             Row(scenario, $"posts/s accepted (offered {Format.Count(first.Posts.Rate)}/s)", figures, f => f.PostsPerSecond, f => Format.Count(f.PostsPerSecond));
@@ -221,6 +273,8 @@ public sealed class Comparison
             ratio ? Format.Ratio(s is null ? null : value(s), b is null ? null : value(b)) : "–",
             .. peers.Select((_, i) => figures.Length > i + 2 && figures[i + 2] is { } p ? text(p) : "–")]);
     }
+
+    private sealed record KeptUp(double Rate, long? P99);
 
     private sealed record DensityFigures(int Requested, int Joined, double ConnectsPerSecond, long ConnectP99,
         double RssPerViewer, double HeapPerViewer, long RssBefore, long RssHeld, long RssPeak, bool Managed);

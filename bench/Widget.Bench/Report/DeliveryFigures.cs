@@ -20,6 +20,17 @@ public sealed record DeliveryFigures(PostPhase Posts, long Expected, long Unique
     public bool Clean => Lost == 0 && Duplicates == 0 && Unique > 0 && Posts.Rejected == 0 && Posts.Unacknowledged == 0 && Dropped == 0
         && Joined == Requested;
 
+    /// <summary>The longest a sweep's phase may take its last viewer (p99) and still count as kept up with: a backlog
+    /// that grows through a phase passes it, a fan-out that is merely slow to reach 10,000 does not.</summary>
+    public const long KeptUpP99Micros = 2_000_000;
+
+    /// <summary>
+    /// Every post accepted and acknowledged, every viewer that was joined got each once, and the last viewer had each
+    /// within <see cref="KeptUpP99Micros"/> (p99). A viewer dropped later in the run does not count against this phase.
+    /// </summary>
+    public bool KeepsUp => Lost == 0 && Duplicates == 0 && Unique > 0 && Posts.Rejected == 0 && Posts.Unacknowledged == 0
+        && LastViewer.Percentile(0.99) <= KeptUpP99Micros;
+
     public static DeliveryFigures? For(ResultSet set, string target, string viewerScenario, PostPhase posts)
     {
         var ready = set.Ready.Where(r => r.Target == target && r.Scenario == viewerScenario).ToList();

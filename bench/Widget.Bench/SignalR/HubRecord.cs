@@ -6,7 +6,8 @@ namespace Widget.Bench.SignalR;
 /// <summary>
 /// The fields the generator needs from one SignalR JSON record (the text between two 0x1e):
 /// its type, the invocation id of a completion and its error, and for a server invocation of
-/// <c>PostAdded</c> the post's text, <c>arguments[0].post.text</c>. Everything else is skipped unread.
+/// <c>PostAdded</c> the post's text, <c>arguments[0].post.text</c>, and for one of <c>PostsAdded</c> (a crowded channel's
+/// posts of one tick) each post's, <c>arguments[0][i].post.text</c>. Everything else is skipped unread.
 /// </summary>
 public readonly ref struct HubRecord
 {
@@ -15,12 +16,13 @@ public readonly ref struct HubRecord
     public const int Ping = 6;
     public const int Close = 7;
 
-    private HubRecord(int type, int invocationId, bool isPostAdded, ReadOnlySpan<byte> postText, string? error)
+    private HubRecord(int type, int invocationId, bool isPostAdded, ReadOnlySpan<byte> postText, List<byte[]>? batchTexts, string? error)
     {
         Type = type;
         InvocationId = invocationId;
         IsPostAdded = isPostAdded;
         PostText = postText;
+        BatchTexts = batchTexts;
         Error = error;
     }
 
@@ -33,14 +35,18 @@ public readonly ref struct HubRecord
     /// <summary>Raw UTF-8 of the post's text, unescaped only if the JSON escaped it.</summary>
     public ReadOnlySpan<byte> PostText { get; }
 
+    /// <summary>For <c>PostsAdded</c>, each post's text in the order sent; null for a single post.</summary>
+    public List<byte[]>? BatchTexts { get; }
+
     public string? Error { get; }
 
     public static HubRecord Read(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
         int type = -1, invocationId = -1;
-        var isPostAdded = false;
+        bool isPostAdded = false, isBatch = false;
         ReadOnlySpan<byte> text = default;
+        List<byte[]>? batch = null;
         string? error = null;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -53,7 +59,8 @@ public readonly ref struct HubRecord
             else if (reader.ValueTextEquals("target"u8))
             {
                 reader.Read();
-                isPostAdded = reader.ValueTextEquals("PostAdded"u8);
+                isBatch = reader.ValueTextEquals("PostsAdded"u8);
+                isPostAdded = isBatch || reader.ValueTextEquals("PostAdded"u8);
             }
             else if (reader.ValueTextEquals("invocationId"u8))
             {
@@ -68,8 +75,15 @@ public readonly ref struct HubRecord
             else if (reader.ValueTextEquals("arguments"u8))
             {
                 reader.Read();
-                var (start, length, unescaped) = FirstArgumentPostText(ref reader);
-                text = unescaped ?? json.Slice(start, length);
+                if (isBatch)
+                {
+                    batch = BatchPostTexts(ref reader);
+                }
+                else
+                {
+                    var (start, length, unescaped) = FirstArgumentPostText(ref reader);
+                    text = unescaped ?? json.Slice(start, length);
+                }
             }
             else
             {
@@ -78,7 +92,7 @@ public readonly ref struct HubRecord
             }
         }
 
-        return new HubRecord(type, invocationId, isPostAdded, text, error);
+        return new HubRecord(type, invocationId, isPostAdded, text, batch, error);
     }
 
     /// <summary>Leaves the reader on the arguments array's end.</summary>
@@ -102,5 +116,22 @@ public readonly ref struct HubRecord
         }
 
         return text;
+    }
+
+    /// <summary>Every <c>arguments[0][i].post.text</c>; leaves the reader on the arguments array's end.</summary>
+    private static List<byte[]> BatchPostTexts(ref Utf8JsonReader reader)
+    {
+        var texts = new List<byte[]>();
+        var arrayDepth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == arrayDepth))
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == arrayDepth + 4 && reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                texts.Add(reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString() ?? "") : reader.ValueSpan.ToArray());
+            }
+        }
+
+        return texts;
     }
 }

@@ -251,6 +251,9 @@ public sealed class HubSocket : ILiveConnection
         var record = HubRecord.Read(json);
         switch (record.Type)
         {
+            case HubRecord.Invocation when record.BatchTexts is { } texts:
+                texts.ForEach(text => events?.OnPostAdded(this, text, receivedAt));
+                break;
             case HubRecord.Invocation when record.IsPostAdded:
                 events?.OnPostAdded(this, record.PostText, receivedAt);
                 break;
