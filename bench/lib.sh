@@ -200,6 +200,9 @@ bench_start_nchan() {
   sed -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$port|g" \
     "$bench_root/bench/nchan/nginx.conf.template" >"$dir/nginx.conf"
   [[ $EUID -ne 0 ]] || chown -R nobody:nogroup "$dir"
+  # The nchan module has nginx create its compiled-in temporary directories whatever the configuration names, and
+  # as nobody it cannot; Debian's package leaves them to nginx's first start as root, which a fresh machine never had.
+  [[ $EUID -ne 0 ]] || nginx -V 2>&1 | tr ' ' '\n' | sed -n 's/^--http-.*-temp-path=//p' | xargs -r mkdir -p
   (exec "${bench_unprivileged[@]}" nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log") >"$log" 2>&1 &
   nchan_pid=$!
   bench_pids+=("$nchan_pid")
