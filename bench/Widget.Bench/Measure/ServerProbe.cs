@@ -25,4 +25,32 @@ public sealed class ServerProbe(int pid, Uri? statsUrl, HttpClient http)
             return null;
         }
     }
+
+    /// <summary>
+    /// Waits until the server compiles less than <paramref name="quietMs"/> in a second (at most <paramref name="limit"/>):
+    /// the methods a burst of work made hot are compiled again, optimized, on a background thread a moment after it.
+    /// A server without <c>/_stats</c> is given a fixed second.
+    /// </summary>
+    public async Task SettleAsync(double quietMs, TimeSpan limit, CancellationToken ct)
+    {
+        if (statsUrl is null)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + limit;
+        var last = (await FetchAsync(collect: false, ct))?.JitSeconds;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            var now = (await FetchAsync(collect: false, ct))?.JitSeconds;
+            if (last is { } before && now is { } after && (after - before) * 1000 < quietMs)
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
 }
