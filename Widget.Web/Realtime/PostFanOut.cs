@@ -21,6 +21,12 @@ public sealed class PostFanOut(IHubContext<LiveHub, ILiveClient> hub, LiveChanne
     /// <summary>Below this a batch would save nothing anyone could measure, and holding a post back still costs a timer.</summary>
     private static readonly TimeSpan ShortestTick = TimeSpan.FromMilliseconds(1);
 
+    /// <summary>
+    /// The longest a post waits, however many follow its channel: anyone can open connections to a channel, and the wait
+    /// is every viewer's, so a crowd of them must not be able to hold a channel's posts back for long.
+    /// </summary>
+    private static readonly TimeSpan LongestTick = TimeSpan.FromSeconds(1);
+
     public void Send(PostEvent post, Action? sent, Action<Exception> failed)
     {
         var waiting = new WaitingPost(post, sent, failed);
@@ -39,7 +45,7 @@ public sealed class PostFanOut(IHubContext<LiveHub, ILiveClient> hub, LiveChanne
                 return;
             }
 
-            var tick = TimeSpan.FromSeconds((double)channel.Viewers / options.Value.ChannelFramesPerSecond);
+            var tick = TimeSpan.FromSeconds(Math.Min(LongestTick.TotalSeconds, (double)channel.Viewers / options.Value.ChannelFramesPerSecond));
             var sinceLast = time.GetElapsedTime(channel.LastFrameAt);
             if (tick < ShortestTick || sinceLast >= tick || channel.Closed)
             {

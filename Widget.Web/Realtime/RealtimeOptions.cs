@@ -39,8 +39,8 @@ public sealed class RealtimeOptions
 
     /// <summary>
     /// How many frames of new posts one tag may cost this node a second. A tag's posts leave at most once per tick, the
-    /// tick being its viewers here over this: 10,000 viewers wait up to 250 ms and go in one frame, 40 or fewer never
-    /// wait. About what one core writes, at ~25 µs a frame.
+    /// tick being its viewers here over this, and never more than a second: 10,000 viewers wait up to 250 ms and go in
+    /// one frame, 40 or fewer never wait. About what one core writes, at ~25 µs a frame.
     /// </summary>
     [Range(1, 10_000_000)]
     public int ChannelFramesPerSecond { get; set; } = 40_000;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Widget.Web.Realtime;
@@ -52,6 +53,34 @@ public sealed class CrowdedChannelTests : IAsyncLifetime
             Assert.Equal(Posts, frames.Sum());
             Assert.Equal(1, frames[0]);
             Assert.True(frames.Count < Posts, $"frames of {string.Join(", ", frames)}");
+        }
+    }
+
+    /// <summary>Ten viewers would make a tick of five seconds here; no post waits more than one, whoever opens connections.</summary>
+    [Fact]
+    public async Task NoPostWaitsLongerThanASecond_HoweverManyFollowItsChannel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = TestTags.New();
+        var viewers = new List<LiveViewer>();
+        for (var i = 0; i < 10; i++)
+        {
+            var viewer = await LiveViewer.ConnectAsync(app, token: null, ct);
+            viewers.Add(viewer);
+            await viewer.JoinAsync(tag, 0, ct);
+        }
+
+        await using var poster = await Users.ConnectNewAsync(app, ct);
+        await poster.PostAsync(tag, "at once", ct);
+        await viewers[0].NextPostAsync(ct);
+        var waiting = Stopwatch.StartNew();
+        await poster.PostAsync(tag, "within the tick", ct);
+        await viewers[0].NextPostAsync(ct);
+
+        Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(3), $"the second post took {waiting.Elapsed}");
+        foreach (var viewer in viewers)
+        {
+            await viewer.DisposeAsync();
         }
     }
 
