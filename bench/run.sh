@@ -5,7 +5,7 @@
 # hot-channel scenarios also run on two well-known servers doing the bare hub's job: nginx with nchan
 # (bench/nchan) and socket.io 4 (bench/socketio).
 #
-#   bench/run.sh                      the whole set (about 13 minutes on 2 cores)
+#   bench/run.sh                      the whole set (about 17 minutes on 2 cores)
 #   BENCH_QUICK=1 bench/run.sh        a few hundred viewers and a few seconds per scenario
 #   BENCH_SCENARIOS=churn bench/run.sh
 #                                     memory before, with and after 2,000 connections from one address, three
