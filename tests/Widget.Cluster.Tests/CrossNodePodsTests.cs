@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Widget.Cluster.Tests.Infrastructure;
 using Widget.Web.Together;
@@ -14,14 +13,7 @@ public sealed class CrossNodePodsTests(WidgetCluster cluster)
     public async Task APodShownOnNodeA_IsSeenByAnAnonymousVisitorOfThatPageOnNodeB_AndNotOnAnotherPage_AndItsLeavingToo()
     {
         var ct = TestContext.Current.CancellationToken;
-        var tag = ClusterTags.New();
-        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
-        using (var onA = ClusterApi.For(cluster.A, ownerToken))
-        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
-        {
-            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
-        }
-
+        var (tag, _) = await ClusterSites.ClaimNewAsync(cluster, ct);
         await ClusterDatabase.TurnOnShowVisitorsAsync(cluster, tag, ct);
         await using var anna = await ClusterTogether.ConnectAsync(cluster.A, await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct), ct);
         await using var reader = await ClusterTogether.ConnectAsync(cluster.B, null, ct);

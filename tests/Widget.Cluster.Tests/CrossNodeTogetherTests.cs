@@ -236,16 +236,9 @@ public sealed class CrossNodeTogetherTests(WidgetCluster cluster)
     /// <summary>A channel claimed as a site with browsing together on, and its owner's token.</summary>
     private async Task<(string Tag, string OwnerToken)> BrowsingSiteAsync(CancellationToken ct)
     {
-        var tag = ClusterTags.New();
-        var ownerToken = await ClusterSignIn.TokenAsync(cluster.Balancer.BaseAddress, ct);
-        using (var onA = ClusterApi.For(cluster.A, ownerToken))
-        using (var claim = await onA.PostAsync($"/api/tags/{tag}/site", null, ct))
-        {
-            Assert.Equal(HttpStatusCode.Created, claim.StatusCode);
-        }
-
-        await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, tag, ct);
-        return (tag, ownerToken);
+        var site = await ClusterSites.ClaimNewAsync(cluster, ct);
+        await ClusterDatabase.TurnOnBrowseTogetherAsync(cluster, site.Tag, ct);
+        return site;
     }
 
     private sealed record JoinedSession(
