@@ -54,7 +54,7 @@ public sealed class LiveHub(
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Disconnected(Context.ConnectionId);
-        foreach (var tag in JoinedTags.Of(Context).All)
+        foreach (var tag in Context.Features.Get<JoinedTags>()?.All ?? [])
         {
             channels.Left(tag);
         }
