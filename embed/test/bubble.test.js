@@ -214,3 +214,12 @@ test('opens at once on a page opened by an invitation to browse together', () =>
   assert.equal(button.getAttribute('aria-expanded'), 'true');
   assert.equal(iframe().src, 'https://chat.example/w/mysite?embed=1');
 });
+
+test('a session announced by another origin or another window opens nothing', () => {
+  const stored = new Map([['widget-together-open:mysite', '1']]);
+  const { window, button, iframe } = setUp({ stored });
+  window.dispatch('load');
+  window.dispatch('message', { origin: 'https://evil.example', source: iframe().contentWindow, data: { type: 'widget:together', active: true } });
+  window.dispatch('message', { origin: ORIGIN, source: { postMessage() {} }, data: { type: 'widget:together', active: true } });
+  assert.equal(button.getAttribute('aria-expanded'), 'false');
+});
