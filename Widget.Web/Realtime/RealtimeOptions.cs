@@ -46,9 +46,18 @@ public sealed class RealtimeOptions
     public int ChannelFramesPerSecond { get; set; } = 40_000;
 
     /// <summary>
-    /// How often the server pings an idle connection. The widget gives up on a connection that has been silent for
-    /// 10 s, so a dropped network shows within that; this must stay well under it.
+    /// How often the server pings a connection of a call or of browsing together. Their scripts give up on a connection
+    /// that has been silent for 10 s, so a dropped network shows within that; this must stay well under it.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:05")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// How often the server pings a widget's live connection, every open widget's. SignalR pings each connection at
+    /// this interval whatever else it was sent, so this sets a cost per open widget: frames to write, and a phone's
+    /// radio woken. The widget gives up on a connection that has been silent for 25 s (the browser's offline event is
+    /// believed at once); this must stay under half of that.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:12")]
+    public TimeSpan LiveKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -22,8 +22,12 @@ public static class RealtimeServiceCollectionExtensions
             hub.AddFilter<TransientErrorHubFilter>();
             hub.AddFilter<SessionHubFilter>();
         })
-        // Our hub alone: Blazor's circuit hub sends null for parameters its signatures call non-nullable.
-        .AddHubOptions<LiveHub>(hub => hub.AddFilter<HubArgumentGuard>());
+        .AddHubOptions<LiveHub>(hub =>
+        {
+            // Our hub alone: Blazor's circuit hub sends null for parameters its signatures call non-nullable.
+            hub.AddFilter<HubArgumentGuard>();
+            hub.KeepAliveInterval = options.LiveKeepAliveInterval;
+        });
         builder.Logging.AddFilter(HubCallLogFilter.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSingleton<PostHtmlRenderer>();
         builder.Services.AddSingleton<LiveFeed>();

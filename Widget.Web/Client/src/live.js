@@ -4,8 +4,9 @@ import { fetchPage } from './history.js';
 import { lang, text } from './text.js';
 
 const REORDER_WAIT_MS = 400;
-// A connection silent this long is taken for dead; the server pings every Realtime:KeepAliveInterval (4 s).
-const SERVER_TIMEOUT_MS = 10_000;
+// A connection silent this long is taken for dead; the server pings every Realtime:LiveKeepAliveInterval (10 s).
+// The browser's offline event is taken at once, so this only catches a network that died without telling.
+const SERVER_TIMEOUT_MS = 25_000;
 
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
