@@ -7,6 +7,9 @@ const REORDER_WAIT_MS = 400;
 // A connection silent this long is taken for dead; the server pings every Realtime:LiveKeepAliveInterval (10 s).
 // The browser's offline event is taken at once, so this only catches a network that died without telling.
 const SERVER_TIMEOUT_MS = 25_000;
+// A socket that died while the tab slept still looks connected, and the timeout above is long: a Join
+// that gets no answer this soon after waking means the socket is dead.
+const WAKE_ANSWER_MS = 5_000;
 
 // How SignalR words an error the server answered with; a HubException's own message follows.
 const SERVER_ERROR = /^An unexpected error occurred invoking '\w+' on the server\.(?: HubException: )?/;
@@ -126,8 +129,10 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
 
   // How mobile tabs come back: the socket may have died in the background without anyone noticing.
   function wake() {
-    if (connection.state === HubConnectionState.Connected) join();
-    else if (connection.state !== HubConnectionState.Connecting) restart();
+    if (connection.state === HubConnectionState.Connected) {
+      const unanswered = setTimeout(() => connection.stop(), WAKE_ANSWER_MS);
+      join().finally(() => clearTimeout(unanswered));
+    } else if (connection.state !== HubConnectionState.Connecting) restart();
   }
 
   document.addEventListener('visibilitychange', () => {
