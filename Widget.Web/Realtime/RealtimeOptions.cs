@@ -46,8 +46,9 @@ public sealed class RealtimeOptions
     public int ChannelFramesPerSecond { get; set; } = 40_000;
 
     /// <summary>
-    /// How often the server pings a connection of a call or of browsing together. Their scripts give up on a connection
-    /// that has been silent for 10 s, so a dropped network shows within that; this must stay well under it.
+    /// How often the server pings every hub connection but a widget's live one: a call's, a browsing session's, an admin
+    /// page's circuit. The call and session scripts give up on a connection that has been silent for 10 s, so a dropped
+    /// network shows within that; this must stay well under it.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:05")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(4);

@@ -32,7 +32,7 @@ public sealed partial class WakeTests(WidgetApp app, HostPages hostPages, Browse
 
         await annas.EvaluateAsync<bool>("() => window.dispatchEvent(new Event('online'))");
         await Expect(annas.Post("during the nap")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        Assert.Equal(2, sockets.Opened);
+        Assert.True(sockets.Opened >= 2, "the widget showed the post without opening a new socket");
     }
 
     [GeneratedRegex("/hubs/live")]
