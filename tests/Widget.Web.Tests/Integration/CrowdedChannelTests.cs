@@ -63,24 +63,30 @@ public sealed class CrowdedChannelTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var tag = TestTags.New();
         var viewers = new List<LiveViewer>();
-        for (var i = 0; i < 10; i++)
+        try
         {
-            var viewer = await LiveViewer.ConnectAsync(app, token: null, ct);
-            viewers.Add(viewer);
-            await viewer.JoinAsync(tag, 0, ct);
+            for (var i = 0; i < 10; i++)
+            {
+                var viewer = await LiveViewer.ConnectAsync(app, token: null, ct);
+                viewers.Add(viewer);
+                await viewer.JoinAsync(tag, 0, ct);
+            }
+
+            await using var poster = await Users.ConnectNewAsync(app, ct);
+            await poster.PostAsync(tag, "at once", ct);
+            await viewers[0].NextPostAsync(ct);
+            var waiting = Stopwatch.StartNew();
+            await poster.PostAsync(tag, "within the tick", ct);
+            await viewers[0].NextPostAsync(ct);
+
+            Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(3), $"the second post took {waiting.Elapsed}");
         }
-
-        await using var poster = await Users.ConnectNewAsync(app, ct);
-        await poster.PostAsync(tag, "at once", ct);
-        await viewers[0].NextPostAsync(ct);
-        var waiting = Stopwatch.StartNew();
-        await poster.PostAsync(tag, "within the tick", ct);
-        await viewers[0].NextPostAsync(ct);
-
-        Assert.True(waiting.Elapsed < TimeSpan.FromSeconds(3), $"the second post took {waiting.Elapsed}");
-        foreach (var viewer in viewers)
+        finally
         {
-            await viewer.DisposeAsync();
+            foreach (var viewer in viewers)
+            {
+                await viewer.DisposeAsync();
+            }
         }
     }
 
