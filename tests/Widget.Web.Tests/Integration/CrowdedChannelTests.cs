@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Widget.Web.Realtime;
@@ -88,6 +89,27 @@ public sealed class CrowdedChannelTests : IAsyncLifetime
                 await viewer.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>What one connection can add to the counts is bounded: the shipped four tags, and a fifth is refused.</summary>
+    [Fact]
+    public async Task AConnectionFollowingAFifthTag_IsRefused_AndCountedInNone()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var channels = app.Services.GetRequiredService<LiveChannels>();
+        await using var viewer = await LiveViewer.ConnectAsync(app, token: null, ct);
+        string[] tags = [TestTags.New(), TestTags.New(), TestTags.New(), TestTags.New()];
+        foreach (var tag in tags)
+        {
+            await viewer.WatchAsync(tag, 0, ct);
+        }
+
+        var fifth = TestTags.New();
+        var refusal = await Assert.ThrowsAsync<HubException>(() => viewer.JoinAsync(fifth, 0, ct));
+
+        Assert.Contains("4 channels", refusal.Message, StringComparison.Ordinal);
+        Assert.Null(channels.Find(fifth));
+        Assert.All(tags, tag => Assert.Equal(1, channels.Find(tag)?.Viewers));
     }
 
     [Fact]
