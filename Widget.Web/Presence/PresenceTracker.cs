@@ -13,6 +13,7 @@ namespace Widget.Web.Presence;
 public sealed partial class PresenceTracker(
     IPresenceStore store,
     IHubContext<LiveHub, ILiveClient> hub,
+    LiveChannels channels,
     IOptions<PresenceOptions> options,
     TimeProvider time,
     ILogger<PresenceTracker> logger)
@@ -113,7 +114,10 @@ public sealed partial class PresenceTracker(
         }
     }
 
-    /// <summary>Ends grace periods that are over and pushes what changed since the last call.</summary>
+    /// <summary>
+    /// Ends grace periods that are over and pushes what changed since the last call, spread over half the
+    /// interval so the next flush finds this one done.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -130,9 +134,19 @@ public sealed partial class PresenceTracker(
             (pages, pageCounts) = (pageCounts, []);
         }
 
-        var sends = changed.Select(d => hub.Clients.Group(LiveGroups.ForTag(d.Key)).PresenceChanged(d.Value.Build()))
-            .Concat(pages.Select(p => hub.Clients.Group(HostPage.GroupName(p.Key.Tag, p.Key.Page)).PageCountChanged(new PageCount(p.Key.Tag, p.Value))));
-        await Task.WhenAll(sends);
+        var sends = new List<GroupSend>(pages.Count + changed.Count);
+        // The host page modules open on one page are few: each page's count is taken as one frame.
+        foreach (var ((tag, page), count) in pages)
+        {
+            sends.Add(new GroupSend(1, () => hub.Clients.Group(HostPage.GroupName(tag, page)).PageCountChanged(new PageCount(tag, count))));
+        }
+
+        foreach (var (tag, diff) in changed)
+        {
+            sends.Add(new GroupSend(channels.ViewersOf(tag), () => hub.Clients.Group(LiveGroups.ForTag(tag)).PresenceChanged(diff.Build())));
+        }
+
+        await PacedSends.RunAsync(sends, options.Value.FlushInterval / 2, time, ct);
     }
 
     private PresenceConnection? Find(string connectionId, string tag) =>

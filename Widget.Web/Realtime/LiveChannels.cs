@@ -13,6 +13,20 @@ public sealed class LiveChannels
 
     public LiveChannel? Find(string tag) => channels.GetValueOrDefault(tag);
 
+    /// <summary>How many of this node's connections follow the tag.</summary>
+    public int ViewersOf(string tag)
+    {
+        if (Find(tag) is not { } channel)
+        {
+            return 0;
+        }
+
+        lock (channel.Gate)
+        {
+            return channel.Viewers;
+        }
+    }
+
     public void Joined(string tag)
     {
         while (true)

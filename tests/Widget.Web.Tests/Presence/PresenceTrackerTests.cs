@@ -19,7 +19,7 @@ public sealed class PresenceTrackerTests
         var ct = TestContext.Current.CancellationToken;
         await using var services = new ServiceCollection().AddLogging().AddSignalR().Services.BuildServiceProvider();
         var store = new RecordingStore(new InMemoryPresenceStore());
-        var tracker = new PresenceTracker(store, services.GetRequiredService<IHubContext<LiveHub, ILiveClient>>(),
+        var tracker = new PresenceTracker(store, services.GetRequiredService<IHubContext<LiveHub, ILiveClient>>(), new LiveChannels(),
             Options.Create(new PresenceOptions { GracePeriod = TimeSpan.Zero }), TimeProvider.System, NullLogger<PresenceTracker>.Instance);
 
         await OpenAndCloseAsync(tracker, count: 50, ct);
