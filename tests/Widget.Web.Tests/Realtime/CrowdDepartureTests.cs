@@ -1,0 +1,50 @@
+using Widget.Web.Realtime;
+
+namespace Widget.Web.Tests.Realtime;
+
+/// <summary>The memory a crowd needed is given back once it has left, and not while it is still coming and going.</summary>
+public sealed class CrowdDepartureTests
+{
+    [Fact]
+    public void ACrowdThatLeft_IsToldOnce_AtTheSecondLookThatFindsItGone()
+    {
+        var departure = new CrowdDeparture();
+
+        Assert.Equal([false, false, false, true, false, false], Looks(departure, 10, 2_000, 100, 100, 100, 100));
+    }
+
+    [Fact]
+    public void ACrowdThatCameBackBeforeTheSecondLook_IsNotGone()
+    {
+        var departure = new CrowdDeparture();
+
+        Assert.Equal([false, false, false, false, false], Looks(departure, 2_000, 100, 1_900, 100, 1_800));
+    }
+
+    [Theory]
+    // Fewer than the minimum left.
+    [InlineData(1_500, 600)]
+    // More than half stayed.
+    [InlineData(3_000, 1_600)]
+    public void FewerThanACrowdLeaving_IsNotADeparture(long peak, long after)
+    {
+        var departure = new CrowdDeparture();
+
+        Assert.DoesNotContain(true, Looks(departure, peak, after, after, after, after));
+    }
+
+    [Fact]
+    public void ASecondCrowd_IsMeasuredFromWhatTheFirstLeftBehind_AndToldNoSoonerThanTheLooksApart()
+    {
+        var departure = new CrowdDeparture();
+        Assert.Equal([false, false, true], Looks(departure, 5_000, 200, 200));
+
+        // It came and went at once, but the last departure is too recent until the looks apart have passed.
+        var looks = Looks(departure, [1_500, .. Enumerable.Repeat(300L, CrowdDeparture.LooksApart)]);
+
+        Assert.Equal(CrowdDeparture.LooksApart - 1, Array.IndexOf(looks, true));
+        Assert.Single(looks, told => told);
+    }
+
+    private static bool[] Looks(CrowdDeparture departure, params long[] counts) => [.. counts.Select(departure.Observe)];
+}
