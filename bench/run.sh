@@ -43,6 +43,7 @@ CHURN_VIEWERS=${BENCH_CHURN_VIEWERS:-2000}      # churn: connections from one ad
 CHURN_CHANNELS=${BENCH_CHURN_CHANNELS:-20}      # ... over this many channels
 CHURN_ROUNDS=${BENCH_CHURN_ROUNDS:-3}           # churn: connect, close, read, this many times
 CHURN_WAIT=${BENCH_CHURN_WAIT:-10}              # churn: seconds from the close to the reading (presence grace 5 s + flush 1 s)
+CHURN_SETTLE=${BENCH_CHURN_SETTLE:-30}          # ... and from that to the settled one (the service looks for a crowd gone every 15 s)
 TARGETS=${BENCH_TARGETS:-service bare nchan socketio}
 PEERS_SCENARIOS="density_chat hot"            # what nchan and socket.io run; the rest is SignalR-only
 # BENCH_SCENARIOS: a subset of "density_chat hot ingest page", or "churn", for experiments; the report shows
@@ -220,8 +221,9 @@ scenario_page() {
 }
 
 # churn: viewers from one address, in one process, join and leave, CHURN_ROUNDS times. Read before
-# (collected), with them held, CHURN_WAIT s after they closed, and then again after a full collection:
-# a leak is a collected heap that grows round after round, not a heap the collector has not yet visited.
+# (collected), with them held, CHURN_WAIT s after they closed, CHURN_SETTLE s after that (what the node gave back
+# by itself), and then again after a full collection: a leak is a collected heap that grows round after round, not
+# a heap the collector has not yet visited.
 scenario_churn() {
   local round
   stats churn before --collect
@@ -231,6 +233,8 @@ scenario_churn() {
     stop_viewers
     sleep "$CHURN_WAIT"
     stats churn "closed.$round"
+    sleep "$CHURN_SETTLE"
+    stats churn "settled.$round"
     stats churn "closed-collected.$round" --collect
   done
 }

@@ -4,9 +4,10 @@ namespace Widget.Bench.Report;
 
 /// <summary>
 /// The churn scenario's readings side by side: each target's RSS, live managed heap and what its collector
-/// holds from the OS, before the connections, with them held, after they closed, and after a full collection,
-/// round by round. The last two rows are the leak test: a collected heap that stays above the baseline, or
-/// grows from round to round, is kept alive by something; RSS above it with the heap back is memory kept for reuse.
+/// holds from the OS, before the connections, with them held, after they closed, once the node has settled by itself,
+/// and after a full collection, round by round. The change rows are the leak test: a collected heap that stays above
+/// the baseline, or grows from round to round, is kept alive by something; RSS above it with the heap back is memory
+/// kept for reuse. The settled rows are what an operator sees without anyone forcing a collection.
 /// </summary>
 public static class ChurnFigures
 {
@@ -30,16 +31,19 @@ public static class ChurnFigures
             table.Add([Describe(label, set), .. Targets.SelectMany(t => Cells(Find(readings, t, label)))]);
         }
 
-        var collected = labels.Where(l => l.StartsWith("closed-collected.", StringComparison.Ordinal)).ToList();
-        if (collected.Count > 0)
+        foreach (var (kind, what) in new[] { ("settled.", "settled"), ("closed-collected.", "collected") })
         {
-            table.Add([$"change, before → {Describe(collected[^1], set)}", .. Targets.SelectMany(t => Change(readings, t, "before", collected[^1]))]);
-        }
+            var rounds = labels.Where(l => l.StartsWith(kind, StringComparison.Ordinal)).ToList();
+            if (rounds.Count > 0)
+            {
+                table.Add([$"change, before → {Describe(rounds[^1], set)}", .. Targets.SelectMany(t => Change(readings, t, "before", rounds[^1]))]);
+            }
 
-        if (collected.Count > 1)
-        {
-            table.Add([$"change, round 1 → round {collected.Count}, both collected",
-                .. Targets.SelectMany(t => Change(readings, t, collected[0], collected[^1]))]);
+            if (rounds.Count > 1)
+            {
+                table.Add([$"change, round 1 → round {rounds.Count}, both {what}",
+                    .. Targets.SelectMany(t => Change(readings, t, rounds[0], rounds[^1]))]);
+            }
         }
 
         foreach (var ready in set.Ready.Where(r => r.Scenario == Scenario && r.Connected < r.Requested))
@@ -63,6 +67,7 @@ public static class ChurnFigures
         {
             "held" => $"round {round}: {Format.Count(Requested(set))} held",
             "closed" => $"round {round}: closed, not collected",
+            "settled" => $"round {round}: closed and settled, not collected",
             "closed-collected" => $"round {round}: closed, collected",
             _ => $"round {round}: {label[..dot]}",
         };
