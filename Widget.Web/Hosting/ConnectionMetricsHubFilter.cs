@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.SignalR;
+using Widget.Web.Realtime;
 
 namespace Widget.Web.Hosting;
 
-/// <summary>Counts open hub connections without the hub having to know about metrics.</summary>
-public sealed class ConnectionMetricsHubFilter(WidgetMetrics metrics) : IHubFilter
+/// <summary>Counts open hub connections, for the metrics and for <see cref="OpenConnections"/>, without the hub knowing.</summary>
+public sealed class ConnectionMetricsHubFilter(WidgetMetrics metrics, OpenConnections open) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         await next(context);
         metrics.ConnectionOpened();
+        open.Opened();
     }
 
     public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
@@ -20,6 +22,7 @@ public sealed class ConnectionMetricsHubFilter(WidgetMetrics metrics) : IHubFilt
         finally
         {
             metrics.ConnectionClosed();
+            open.Closed();
         }
     }
 }

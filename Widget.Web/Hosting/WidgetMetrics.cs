@@ -12,7 +12,6 @@ public sealed class WidgetMetrics
     private readonly Histogram<double> fanOutLatency;
     private readonly Histogram<int> catchUpSize;
     private readonly Counter<long> fanOutFailures;
-    private long open;
 
     public WidgetMetrics(IMeterFactory meters)
     {
@@ -27,20 +26,9 @@ public sealed class WidgetMetrics
         fanOutFailures = meter.CreateCounter<long>("widget.fanout.failures", "{post}", "Stored posts whose live send failed; viewers get them by catch-up.");
     }
 
-    /// <summary>Hub connections open on this node now.</summary>
-    public long OpenConnections => Interlocked.Read(ref open);
+    public void ConnectionOpened() => openConnections.Add(1);
 
-    public void ConnectionOpened()
-    {
-        Interlocked.Increment(ref open);
-        openConnections.Add(1);
-    }
-
-    public void ConnectionClosed()
-    {
-        Interlocked.Decrement(ref open);
-        openConnections.Add(-1);
-    }
+    public void ConnectionClosed() => openConnections.Add(-1);
 
     public void PostAccepted() => postsAccepted.Add(1);
 

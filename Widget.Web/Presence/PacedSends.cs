@@ -8,7 +8,7 @@ public readonly record struct GroupSend(int Recipients, Func<Task> Send);
 /// Sent all at once, a flush that reaches every open widget queues a frame for each in the server's socket
 /// output before any leaves, and the server's memory pool keeps a 4 KB block for every frame that waited: while
 /// pings keep the pool busy it gives back 1 % of them every 10 s. With 10,000 widgets joining, that was ~20 MB
-/// held for as long as they stayed (docs/benchmarks.md, "Presence in slices").
+/// held for as long as they stayed (docs/benchmarks.md, "An idle viewer's memory").
 /// </summary>
 public static class PacedSends
 {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Widget.Web.Hosting;
 
 namespace Widget.Web.Realtime;
 
@@ -10,7 +9,7 @@ namespace Widget.Web.Realtime;
 /// one full collection of the objects still alive, once per departure. Measured in docs/benchmarks.md
 /// ("Memory after connections close").
 /// </summary>
-public sealed partial class MemoryGiveBack(WidgetMetrics metrics, TimeProvider time, ILogger<MemoryGiveBack> logger) : BackgroundService
+public sealed partial class MemoryGiveBack(OpenConnections connections, TimeProvider time, ILogger<MemoryGiveBack> logger) : BackgroundService
 {
     private static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(15);
 
@@ -21,7 +20,7 @@ public sealed partial class MemoryGiveBack(WidgetMetrics metrics, TimeProvider t
         using var timer = new PeriodicTimer(LookEvery, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (departure.Observe(metrics.OpenConnections))
+            if (departure.Observe(connections.Now, connections.TakePeak()))
             {
                 GiveBack();
             }
@@ -35,7 +34,7 @@ public sealed partial class MemoryGiveBack(WidgetMetrics metrics, TimeProvider t
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var pause = Stopwatch.GetElapsedTime(started);
         var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        LogGaveBack(logger, metrics.OpenConnections, before >> 20, after >> 20, pause.TotalMilliseconds);
+        LogGaveBack(logger, connections.Now, before >> 20, after >> 20, pause.TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information,

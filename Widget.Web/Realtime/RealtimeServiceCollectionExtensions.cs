@@ -35,6 +35,7 @@ public static class RealtimeServiceCollectionExtensions
         builder.Services.AddSingleton<LiveChannels>();
         builder.Services.AddSingleton<PostFanOut>();
         builder.Services.AddSingleton<PostChanges>();
+        builder.Services.AddSingleton<OpenConnections>();
         builder.Services.AddHostedService<MemoryGiveBack>();
         builder.Services.AddScoped<CatchUpReader>();
         // One node counts in memory; AddWidgetCluster registers the Redis counter first when nodes share one.

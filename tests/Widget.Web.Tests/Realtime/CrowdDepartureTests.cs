@@ -14,6 +14,15 @@ public sealed class CrowdDepartureTests
     }
 
     [Fact]
+    public void ACrowdThatCameAndWentBetweenTwoLooks_IsGoneAllTheSame()
+    {
+        var departure = new CrowdDeparture();
+
+        Assert.False(departure.Observe(open: 10, mostSinceLastLook: 2_000));
+        Assert.True(departure.Observe(open: 10, mostSinceLastLook: 10));
+    }
+
+    [Fact]
     public void ACrowdThatCameBackBeforeTheSecondLook_IsNotGone()
     {
         var departure = new CrowdDeparture();
@@ -46,5 +55,5 @@ public sealed class CrowdDepartureTests
         Assert.Single(looks, told => told);
     }
 
-    private static bool[] Looks(CrowdDeparture departure, params long[] counts) => [.. counts.Select(departure.Observe)];
+    private static bool[] Looks(CrowdDeparture departure, params long[] counts) => [.. counts.Select(open => departure.Observe(open, open))];
 }
