@@ -18,22 +18,22 @@ public static class PacedSends
     {
         var total = sends.Sum(send => send.Recipients);
         var gap = span / Math.Max(1, (total + SliceRecipients - 1) / SliceRecipients);
-        var slice = new List<Task>();
+        // A send to a group finishes when every connection in it has taken the frame, so a widget that stopped
+        // reading holds its own until the slow-consumer bound cuts it off; the next slice does not wait for that.
+        var sent = new List<Task>(sends.Count);
         var inSlice = 0;
         foreach (var send in sends)
         {
             if (inSlice > 0 && inSlice + send.Recipients > SliceRecipients)
             {
-                await Task.WhenAll(slice);
-                slice.Clear();
                 inSlice = 0;
                 await Task.Delay(gap, time, ct);
             }
 
-            slice.Add(send.Send());
+            sent.Add(send.Send());
             inSlice += send.Recipients;
         }
 
-        await Task.WhenAll(slice);
+        await Task.WhenAll(sent);
     }
 }

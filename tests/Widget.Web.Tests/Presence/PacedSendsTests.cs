@@ -56,6 +56,24 @@ public sealed class PacedSendsTests
         Assert.Equal(["small", "crowded"], sent);
     }
 
+    [Fact]
+    public async Task AChannelWithAWidgetThatStoppedReading_DoesNotHoldBackTheNextSlice()
+    {
+        var time = new FakeTimeProvider();
+        var sent = new List<string>();
+        var stuck = new TaskCompletionSource();
+
+        var flush = PacedSends.RunAsync(
+            [new GroupSend(PacedSends.SliceRecipients, () => stuck.Task), Send(sent, "next", PacedSends.SliceRecipients)], Span, time,
+            TestContext.Current.CancellationToken);
+        time.Advance(Span);
+
+        Assert.Equal(["next"], sent);
+        Assert.False(flush.IsCompleted);
+        stuck.SetResult();
+        await flush;
+    }
+
     private static GroupSend Send(List<string> sent, string channel, int recipients) => new(recipients, () =>
     {
         sent.Add(channel);
