@@ -43,16 +43,20 @@ public sealed class CrowdDepartureTests
     }
 
     [Fact]
-    public void ASecondCrowd_IsMeasuredFromWhatTheFirstLeftBehind_AndToldNoSoonerThanTheLooksApart()
+    public void ASecondCrowd_IsMeasuredFromWhatTheFirstLeftBehind()
     {
         var departure = new CrowdDeparture();
-        Assert.Equal([false, false, true], Looks(departure, 5_000, 200, 200));
 
-        // It came and went at once, but the last departure is too recent until the looks apart have passed.
-        var looks = Looks(departure, [1_500, .. Enumerable.Repeat(300L, CrowdDeparture.LooksApart)]);
+        Assert.Equal([false, false, true, false, false, true], Looks(departure, 5_000, 200, 200, 1_500, 300, 300));
+    }
 
-        Assert.Equal(CrowdDeparture.LooksApart - 1, Array.IndexOf(looks, true));
-        Assert.Single(looks, told => told);
+    [Fact]
+    public void WhileResting_NoDepartureIsTold_ButTheCrowdStillCountsAfter()
+    {
+        var departure = new CrowdDeparture();
+        departure.RestFor(3);
+
+        Assert.Equal([false, false, false, true, false], Looks(departure, 2_000, 100, 100, 100, 100));
     }
 
     private static bool[] Looks(CrowdDeparture departure, params long[] counts) => [.. counts.Select(open => departure.Observe(open, open))];
