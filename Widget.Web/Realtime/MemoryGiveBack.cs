@@ -34,6 +34,7 @@ public sealed partial class MemoryGiveBack(OpenConnections connections, TimeProv
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         var started = time.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeHeapTrim.Run();
         var pause = time.GetElapsedTime(started);
         var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
         LogGaveBack(logger, connections.Now, before >> 20, after >> 20, pause.TotalMilliseconds);
