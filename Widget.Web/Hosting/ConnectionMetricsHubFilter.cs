@@ -3,13 +3,15 @@ using Widget.Web.Realtime;
 
 namespace Widget.Web.Hosting;
 
-/// <summary>Counts open hub connections, for the metrics and for <see cref="OpenConnections"/>, without the hub knowing.</summary>
-public sealed class ConnectionMetricsHubFilter(WidgetMetrics metrics, OpenConnections open) : IHubFilter
+/// <summary>
+/// Counts open hub connections in <see cref="OpenConnections"/>, which the metrics and <see cref="MemoryGiveBack"/> read,
+/// without the hub having to know.
+/// </summary>
+public sealed class ConnectionMetricsHubFilter(OpenConnections open) : IHubFilter
 {
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         await next(context);
-        metrics.ConnectionOpened();
         open.Opened();
     }
 
@@ -21,7 +23,6 @@ public sealed class ConnectionMetricsHubFilter(WidgetMetrics metrics, OpenConnec
         }
         finally
         {
-            metrics.ConnectionClosed();
             open.Closed();
         }
     }

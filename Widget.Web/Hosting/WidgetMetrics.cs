@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Widget.Web.Realtime;
 
 namespace Widget.Web.Hosting;
 
@@ -7,16 +8,15 @@ public sealed class WidgetMetrics
 {
     public const string MeterName = "Widget";
 
-    private readonly UpDownCounter<long> openConnections;
     private readonly Counter<long> postsAccepted;
     private readonly Histogram<double> fanOutLatency;
     private readonly Histogram<int> catchUpSize;
     private readonly Counter<long> fanOutFailures;
 
-    public WidgetMetrics(IMeterFactory meters)
+    public WidgetMetrics(IMeterFactory meters, OpenConnections open)
     {
         var meter = meters.Create(MeterName);
-        openConnections = meter.CreateUpDownCounter<long>("widget.hub.connections", "{connection}", "Hub connections open on this node.");
+        meter.CreateObservableUpDownCounter("widget.hub.connections", () => open.Now, "{connection}", "Hub connections open on this node.");
         postsAccepted = meter.CreateCounter<long>("widget.posts.accepted", "{post}", "Posts stored by this node; its rate is posts per second.");
         fanOutLatency = meter.CreateHistogram<double>("widget.fanout.duration", "s",
             "From the post's commit until every tag group has taken it: the backplane when there is one, else every viewer's connection (one that stopped reading counts until it is cut off). The poster does not wait for it.",
@@ -25,10 +25,6 @@ public sealed class WidgetMetrics
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 5, 10, 20, 50, 100, 200] });
         fanOutFailures = meter.CreateCounter<long>("widget.fanout.failures", "{post}", "Stored posts whose live send failed; viewers get them by catch-up.");
     }
-
-    public void ConnectionOpened() => openConnections.Add(1);
-
-    public void ConnectionClosed() => openConnections.Add(-1);
 
     public void PostAccepted() => postsAccepted.Add(1);
 
