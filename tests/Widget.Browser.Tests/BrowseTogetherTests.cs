@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Widget.Browser.Tests.Infrastructure;
 using Widget.Core.Sites;
 using Widget.Testing;
+using Widget.Web.Together;
 using static Microsoft.Playwright.Assertions;
 
 namespace Widget.Browser.Tests;
@@ -88,13 +89,18 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         Assert.Equal(At("fieldY") + (FractionY * At("fieldHeight")), At("y"), tolerance: 2);
     }
 
-    /// <summary>Anna starts a session on a page with a form; Boris opens her link, knocks and is admitted.</summary>
+    /// <summary>
+    /// Carla's socket is slow: each answer to her knock reaches her in one frame with the host's reply, which the
+    /// host sent once the knock showed. The reply is what she sees.
+    /// </summary>
     [Fact]
     public async Task TheHost_DeclinesOne_RemovesAnother_AndEndsTheSessionForWhoeverIsLeft()
     {
         await using var anna = await browsers.NewVisitorAsync("anna");
         await using var boris = await browsers.NewVisitorAsync("boris");
         await using var carla = await browsers.NewVisitorAsync("carla");
+        var slowSocket = new LateHubAnswers("Knock", "Declined", "Admitted");
+        await carla.Context.RouteWebSocketAsync(url => new Uri(url).AbsolutePath == TogetherHub.Path, slowSocket.Route);
         var (annas, boriss, _, tag, borisLogin) = await StartAndAdmitAsync(anna, boris);
         var invitation = new Uri(await Frame(annas).Locator(".together-link").InputValueAsync());
         var carlas = await OpenAsync(carla, invitation, tag);
@@ -119,6 +125,7 @@ public sealed class BrowseTogetherTests(WidgetApp app, HostPages hostPages, Brow
         await Expect(Frame(carlas).Locator(".together-status")).ToHaveTextAsync("The session has ended.");
         await Expect(Frame(carlas).GetByRole(AriaRole.Button, new() { Name = "Leave session" })).ToBeHiddenAsync();
         await Expect(Frame(annas).GetByRole(AriaRole.Button, new() { Name = "Browse together" })).ToBeVisibleAsync();
+        Assert.Equal(2, slowSocket.Coalesced);
     }
 
     [Fact]

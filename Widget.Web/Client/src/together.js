@@ -48,28 +48,22 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
     if (!session) part('.together-knocks').replaceChildren();
   }
 
-  async function call(method, ...args) {
+  // A refusal is shown in the status line. A hub finished meanwhile (declined, removed, ended) has said there why;
+  // the calls it cut off have nothing to add.
+  async function ask(method, args) {
+    const asked = hub;
     status.textContent = '';
     try {
-      return await hub.invoke(method, ...args);
+      return { took: true, answer: await asked.invoke(method, ...args) };
     } catch (error) {
-      status.textContent = error.message;
-      return undefined;
+      if (hub === asked) status.textContent = error.message;
+      return { took: false };
     }
   }
 
-  // For the parts in modules of their own: true when the hub took the call, its refusal shown otherwise; and
-  // a call whose failure nobody needs to read.
-  const attempt = async (method, ...args) => {
-    status.textContent = '';
-    try {
-      await hub.invoke(method, ...args);
-      return true;
-    } catch (error) {
-      status.textContent = error.message;
-      return false;
-    }
-  };
+  const call = async (method, ...args) => (await ask(method, args)).answer;
+  // For the parts in modules of their own: true when the hub took the call; and a call whose failure nobody needs to read.
+  const attempt = async (method, ...args) => (await ask(method, args)).took;
   const quiet = (method, ...args) => (hub ? hub.invoke(method, ...args).catch(() => undefined) : Promise.resolve(undefined));
   const follow = setUpFollow(panel, {
     session: () => session, me: () => account.userId(), quiet, call: attempt,
@@ -239,9 +233,12 @@ export function setUpTogether(widget, { tag, account, hostPage, tellHost, calls 
   });
 
   part('.together-knock').addEventListener('click', async () => {
-    if (!(await reach())) return;
+    const knockedOn = await reach();
+    if (!knockedOn) return;
     const answer = await call('Knock', invite);
-    if (!answer) return;
+    // The host's reply may be read before the answer, from the same frame: it has declined (the hub is gone) or
+    // admitted (the session is on), and the answer's "waiting" is out of date.
+    if (!answer || hub !== knockedOn || session) return;
     if (answer.state === 'admitted') {
       joined(answer.session);
     } else {
