@@ -122,6 +122,8 @@ export function connectLive({ tag, log, status, token, onSignedOut, events = {},
   // The old connection leaves first, so that signing in does not count the visitor twice for the grace period.
   async function restart() {
     attempt = 0;
+    // Said at once, in the same task as whatever asked for the restart: nobody may take the old connection for live.
+    onLine(false);
     if (connection.state === HubConnectionState.Connected) await connection.invoke('Leave', tag).catch(() => undefined);
     await connection.stop();
     start();

@@ -26,7 +26,8 @@ export function createTyping(widget, { tag, live, signedIn }) {
 
   widget.querySelector('.compose textarea')?.addEventListener('input', () => {
     const now = Date.now();
-    if (!signedIn() || now - lastReport < REPORT_EVERY_MS) return;
+    // A keystroke while the connection is down reports nothing, so it must not hold back the next one.
+    if (!signedIn() || !live().isLive() || now - lastReport < REPORT_EVERY_MS) return;
     lastReport = now;
     live().notify('Typing', tag);
   });

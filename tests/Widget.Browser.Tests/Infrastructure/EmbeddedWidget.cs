@@ -71,12 +71,16 @@ public sealed class EmbeddedWidget(IPage page, ILocator iframe)
     /// <summary>Clicks sign-in and returns the popup the widget opens on its own domain.</summary>
     public Task<IPage> ClickSignInAsync() => page.RunAndWaitForPopupAsync(() => SignInButton.ClickAsync());
 
-    /// <summary>The whole first sign-in: popup, the provider's login and consent pages, and back to a compose form.</summary>
+    /// <summary>
+    /// The whole first sign-in: popup, the provider's login and consent pages, back to a compose form, and live again
+    /// as the signed-in visitor. Until then the widget is between connections, and what is never stored, typing, passes it by.
+    /// </summary>
     public async Task SignInThroughPopupAsync(string login)
     {
         var popup = await ClickSignInAsync();
         await SignInPopup.SignInAsync(popup, login);
         await SignInPopup.WaitUntilClosedAsync(popup);
         await Expect(Compose).ToBeVisibleAsync();
+        await Expect(Root).Not.ToHaveAttributeAsync("data-offline", "");
     }
 }
