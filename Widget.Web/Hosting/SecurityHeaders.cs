@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Widget.Web.Viewing;
 
@@ -12,7 +13,7 @@ namespace Widget.Web.Hosting;
 /// page loaded at /sites/TAG. On https, Strict-Transport-Security as <see cref="HostingOptions"/> says.
 /// The headers are written as the response starts, so they reach every response: those of endpoints
 /// that answer ahead of routing (<c>/metrics</c>), and those the exception handler wrote after clearing
-/// whatever the failed request had set.
+/// whatever the failed request had set. A WebSocket's upgrade is the one answer without them.
 /// </summary>
 public sealed class SecurityHeaders
 {
@@ -39,9 +40,21 @@ public sealed class SecurityHeaders
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(write, context);
+        // A browser asks for a WebSocket only from script and never renders the answer, so the headers would only
+        // sit in the open connection's memory, a few hundred bytes for each viewer, for as long as it stays open.
+        if (!AsksForWebSocket(context))
+        {
+            context.Response.OnStarting(write, context);
+        }
+
         return next(context);
     }
+
+    // Read from the request itself: the WebSocket middleware that would say so runs later, inside the hub's endpoint.
+    private static bool AsksForWebSocket(HttpContext context) =>
+        (context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true }
+            && string.Equals(context.Request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase))
+        || context.Features.Get<IHttpExtendedConnectFeature>() is { IsExtendedConnect: true, Protocol: "websocket" };
 
     private Task Write(object state)
     {
