@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Widget.Web.Realtime;
 using Widget.Web.Viewing;
 
 namespace Widget.Web.Hosting;
@@ -13,7 +14,7 @@ namespace Widget.Web.Hosting;
 /// page loaded at /sites/TAG. On https, Strict-Transport-Security as <see cref="HostingOptions"/> says.
 /// The headers are written as the response starts, so they reach every response: those of endpoints
 /// that answer ahead of routing (<c>/metrics</c>), and those the exception handler wrote after clearing
-/// whatever the failed request had set. A WebSocket's upgrade is the one answer without them.
+/// whatever the failed request had set. A widget hub's WebSocket upgrade is the one answer without them.
 /// </summary>
 public sealed class SecurityHeaders
 {
@@ -40,9 +41,10 @@ public sealed class SecurityHeaders
 
     public Task InvokeAsync(HttpContext context)
     {
-        // A browser asks for a WebSocket only from script and never renders the answer, so the headers would only
-        // sit in the open connection's memory, a few hundred bytes for each viewer, for as long as it stays open.
-        if (!AsksForWebSocket(context))
+        // A browser asks for a WebSocket only from script and never renders the answer, so on a widget hub, where
+        // every viewer holds one open, the headers would only sit in its memory. Anywhere else the headers stay:
+        // a cache in front that passed an upgrade through and kept the page it got would serve that page to others.
+        if (!(WidgetHubs.Serves(context) && AsksForWebSocket(context)))
         {
             context.Response.OnStarting(write, context);
         }
