@@ -46,10 +46,13 @@ public static class WebHostingExtensions
 
     public static WebApplication UseWidgetPipeline(this WebApplication app)
     {
-        app.UseCookiePolicy();
         // A widget's WebSocket request lasts as long as the widget is open, and every middleware it passes
-        // keeps a frame for that long. The hub answers its own errors, so these stay off its path.
-        app.UseWhen(context => !WidgetHubs.Serves(context), pages => pages.UseExceptionHandler().UseStatusCodePages(NotFoundPages.HandleAsync));
+        // keeps a frame for that long. The hub answers its own errors and sets no cookie of its own, and the
+        // session cookies' handlers ask for Secure themselves, so these stay off its path.
+        app.UseWhen(context => !WidgetHubs.Serves(context), pages => pages
+            .UseCookiePolicy()
+            .UseExceptionHandler()
+            .UseStatusCodePages(NotFoundPages.HandleAsync));
         // Compressing a response that holds both a secret and text someone else wrote lets an attacker
         // read the secret from its size (BREACH). The widget's responses hold no secret: they are the same
         // for every visitor, with no antiforgery token, cookie value or per-user data in them. The pages
