@@ -14,16 +14,19 @@ public sealed partial class RedisTogetherChanges(
     RedisConnection redis, TogetherChanges local, IOptions<RedisOptions> options, ILogger<RedisTogetherChanges> logger)
     : ITogetherChanges, IHostedService
 {
+    // Which node published a change: every subscriber hears it, this node too, which applied it already.
+    private readonly Guid node = Guid.NewGuid();
+
     private RedisChannel Channel => RedisChannel.Literal(options.Value.ChannelPrefix + ":together-changes");
 
-    // Applied here at once as well, so this node's own connections never relay past a change it made; hearing it
-    // again from Redis changes nothing more.
+    // Applied here at once as well, so this node's own connections never relay past a change it made, and are told
+    // of it even while Redis is away.
     public async Task PublishAsync(SessionChange change)
     {
         await local.ApplyAsync(change);
         try
         {
-            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(change));
+            await redis.Multiplexer.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Heard(node, change)));
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -52,7 +55,7 @@ public sealed partial class RedisTogetherChanges(
     {
         try
         {
-            if (JsonSerializer.Deserialize<SessionChange>((string)message!) is { } change)
+            if (JsonSerializer.Deserialize<Heard>((string)message!) is { Change: { } change } heard && heard.From != node)
             {
                 await local.ApplyAsync(change);
             }
@@ -62,6 +65,8 @@ public sealed partial class RedisTogetherChanges(
             LogApplyFailed(logger, e);
         }
     }
+
+    private sealed record Heard(Guid From, SessionChange Change);
 
     // Nothing naming the session goes to the log: its id lets anyone knock.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unreachable: a change of a browsing session's members is applied on this node only")]

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace Widget.Web.Together;
 
 /// <summary>
-/// Taking someone out of a session, or ending it, from any node: the store changes first, every node hears of it
-/// (<see cref="ITogetherChanges"/>) and takes the ones taken out off the session's group where they are connected, and
-/// then everyone concerned is told: the backplane reaches their connections wherever they are.
+/// Taking someone out of a session, or ending it, from any node: the store changes first, then every node hears of it
+/// (<see cref="ITogetherChanges"/>), takes the ones taken out off the session's group where they are connected and
+/// tells them there; the others still in the session hear who is left through the backplane.
 /// </summary>
 public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges changes, IHubContext<TogetherHub, ITogetherClient> hub)
 {
@@ -19,13 +19,7 @@ public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges cha
             return null;
         }
 
-        await changes.PublishAsync(new SessionChange(sessionId, removed.View.Tag, userId, removed.Connections));
-
-        if (tell)
-        {
-            await hub.Clients.Clients(removed.Connections).Removed(sessionId);
-        }
-
+        await changes.PublishAsync(new SessionChange(sessionId, removed.View.Tag, userId, removed.Connections, tell));
         await hub.Clients.Group(TogetherHub.Group(sessionId)).ParticipantsChanged(removed.View);
         return removed.View;
     }
@@ -33,16 +27,15 @@ public sealed class SessionExits(TogetherSessions sessions, ITogetherChanges cha
     /// <summary>Ends the session for everyone in it and at its door; null when it had gone already.</summary>
     public async Task<SessionView?> EndAsync(string sessionId, CancellationToken ct)
     {
-        var ending = await sessions.ReadAsync(sessionId, s => new Exit(s.Everyone(), s.View()), ct);
+        var ending = await sessions.ViewAsync(sessionId, ct);
         if (ending is null)
         {
             return null;
         }
 
         await sessions.EndAsync(sessionId, ct);
-        await changes.PublishAsync(new SessionChange(sessionId, ending.View.Tag, null, []));
-        await hub.Clients.Clients(ending.Connections).Ended(sessionId);
-        return ending.View;
+        await changes.PublishAsync(new SessionChange(sessionId, ending.Tag, null, [], Tell: true));
+        return ending;
     }
 
     private sealed record Exit(IReadOnlyList<string> Connections, SessionView View);

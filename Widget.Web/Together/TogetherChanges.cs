@@ -17,14 +17,21 @@ public sealed class TogetherChanges(
 
     public async Task ApplyAsync(SessionChange change)
     {
-        foreach (var connectionId in change.Connections.Where(connections.IsHere))
+        var here = connections.Forget(change);
+        relay.Forget(change);
+        lines.Forget(change);
+        foreach (var connectionId in here)
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, TogetherHub.Group(change.SessionId));
         }
 
-        connections.Forget(change);
-        relay.Forget(change);
-        lines.Forget(change);
+        // Told last: whatever they send on hearing it is refused here, and nothing more of the session reaches them.
+        if (change.Tell && here.Count > 0)
+        {
+            var told = hub.Clients.Clients(here);
+            await (change.UserId is null ? told.Ended(change.SessionId) : told.Removed(change.SessionId));
+        }
+
         await watchers.ForgetAsync(change);
     }
 }

@@ -44,18 +44,23 @@ public sealed class TogetherConnections
         }
     }
 
-    /// <summary>Membership in a session changed somewhere: what this node knew of the user (or of everyone, when it ended) goes.</summary>
-    public void Forget(SessionChange change)
+    /// <summary>
+    /// Membership in a session changed somewhere: what this node knew of the user (or of everyone, when it ended) goes.
+    /// Returns the connections here that were in the session or at its door, each once however often the change is heard.
+    /// </summary>
+    public IReadOnlyList<string> Forget(SessionChange change)
     {
         lock (gate)
         {
             generations.AddOrUpdate(change.SessionId, 1, (_, g) => g + 1);
+            List<string> forgotten = [];
             foreach (var (connectionId, sessions) in connections)
             {
-                if (change.UserId is null || change.Connections.Contains(connectionId)
-                    || (sessions.TryGetValue(change.SessionId, out var userId) && userId == change.UserId))
+                if ((change.UserId is null || change.Connections.Contains(connectionId)
+                        || (sessions.TryGetValue(change.SessionId, out var userId) && userId == change.UserId))
+                    && sessions.TryRemove(change.SessionId, out _))
                 {
-                    sessions.TryRemove(change.SessionId, out _);
+                    forgotten.Add(connectionId);
                 }
             }
 
@@ -64,6 +69,8 @@ public sealed class TogetherConnections
             {
                 generations.TryRemove(change.SessionId, out _);
             }
+
+            return forgotten;
         }
     }
 

@@ -14,8 +14,9 @@ public sealed class TogetherConnectionsTests
         connections.Enter("boris", "s", null);
         connections.Learn("boris", "s", 2, connections.Generation("s"));
 
-        connections.Forget(new SessionChange("s", "tag", 2, []));
+        var forgotten = connections.Forget(new SessionChange("s", "tag", 2, [], Tell: true));
 
+        Assert.Equal(["boris"], forgotten);
         Assert.Equal(1, connections.MemberOf("anna", "s"));
         Assert.Null(connections.MemberOf("boris", "s"));
     }
@@ -25,8 +26,9 @@ public sealed class TogetherConnectionsTests
     {
         connections.Enter("boris", "s", null);
 
-        connections.Forget(new SessionChange("s", "tag", 2, ["boris"]));
+        var forgotten = connections.Forget(new SessionChange("s", "tag", 2, ["boris"], Tell: true));
 
+        Assert.Equal(["boris"], forgotten);
         Assert.False(connections.Holds("s"));
         Assert.True(connections.IsHere("boris"));
     }
@@ -37,7 +39,7 @@ public sealed class TogetherConnectionsTests
         connections.Enter("boris", "s", null);
         var before = connections.Generation("s");
 
-        connections.Forget(new SessionChange("s", "tag", 2, []));
+        connections.Forget(new SessionChange("s", "tag", 2, [], Tell: true));
         connections.Learn("boris", "s", 2, before);
 
         Assert.Null(connections.MemberOf("boris", "s"));
@@ -49,9 +51,10 @@ public sealed class TogetherConnectionsTests
         connections.Enter("anna", "s", 1);
         connections.Enter("boris", "s", null);
 
-        connections.Forget(new SessionChange("s", "tag", null, []));
+        var forgotten = connections.Forget(new SessionChange("s", "tag", null, [], Tell: true));
         connections.Learn("boris", "s", 2, connections.Generation("s"));
 
+        Assert.Equal(["anna", "boris"], forgotten.Order(StringComparer.Ordinal));
         Assert.Null(connections.MemberOf("boris", "s"));
         Assert.False(connections.Holds("s"));
         Assert.Empty(connections.Close("anna"));
