@@ -127,9 +127,6 @@ public sealed class SessionState
         return theirs;
     }
 
-    /// <summary>Every connection in the session or at its door.</summary>
-    public IReadOnlyList<string> Everyone() => [.. Connections.Keys, .. Knocks.Select(k => k.ConnectionId)];
-
     public List<string> ConnectionsOf(long userId) => [.. Connections.Where(c => c.Value == userId).Select(c => c.Key)];
 
     /// <summary>The places of the participants other than <paramref name="userId"/>.</summary>
